@@ -1,0 +1,139 @@
+package dev.spdoctor.batch;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spdoctor.engine.Diagnosis;
+import dev.spdoctor.engine.Diagnosis.RankedCause;
+import dev.spdoctor.engine.DiagnosisRequest;
+import dev.spdoctor.engine.Engine;
+import dev.spdoctor.input.TextInput;
+import dev.spdoctor.render.JsonRenderer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Diagnoses many tickets with one engine: JSON Lines in ({@code {"id","text","deployment"?,
+ * "answers"?}}), JSON Lines out, one per input line in input order. A bad line gets an error
+ * object and the rest still run.
+ */
+public final class BatchRunner {
+  /** Totals of one batch run. */
+  public record Totals(int lines, int diagnosed, int failed) {}
+
+  private final Engine engine;
+  private final LocalDate asOf;
+  private final ObjectMapper json = new ObjectMapper();
+  private final JsonRenderer renderer = new JsonRenderer(false, false);
+
+  public BatchRunner(Engine engine, LocalDate asOf) {
+    this.engine = engine;
+    this.asOf = asOf;
+  }
+
+  public Totals run(BufferedReader in, PrintWriter out) throws IOException {
+    int lines = 0;
+    int diagnosed = 0;
+    int failed = 0;
+    String line;
+    while ((line = in.readLine()) != null) {
+      lines++;
+      if (line.isBlank()) {
+        continue;
+      }
+      int number = lines;
+      String id = null;
+      try {
+        JsonNode node = parse(line);
+        id = node.path("id").isValueNode() ? node.path("id").asText() : null;
+        Diagnosis d = engine.diagnose(request(node));
+        String ticket = id;
+        renderer.write(out, g -> result(g, ticket, number, d));
+        diagnosed++;
+      } catch (IllegalArgumentException e) {
+        String ticket = id;
+        renderer.write(out, g -> error(g, ticket, number, e.getMessage()));
+        failed++;
+      }
+      out.println();
+      out.flush();
+    }
+    return new Totals(lines, diagnosed, failed);
+  }
+
+  private JsonNode parse(String line) {
+    JsonNode node;
+    try {
+      node = json.readTree(line);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("each line must be a JSON object like {\"id\": \"T-1\", \"text\": \"...\"}");
+    }
+    return node;
+  }
+
+  private DiagnosisRequest request(JsonNode node) {
+    JsonNode text = node.get("text");
+    if (text == null || !text.isTextual()) {
+      throw new IllegalArgumentException("\"text\" is missing or not a string");
+    }
+    String checked = TextInput.check("\"text\"", text.asText());
+    if (checked.length() > TextInput.MAX_BYTES) {
+      throw new IllegalArgumentException("\"text\" is longer than " + TextInput.MAX_BYTES + " characters");
+    }
+    Map<String, String> answers = new LinkedHashMap<>();
+    JsonNode given = node.get("answers");
+    if (given != null && !given.isNull()) {
+      if (!given.isObject()) {
+        throw new IllegalArgumentException("\"answers\" must be an object like {\"app-registration-exists\": \"no\"}");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> a = it.next();
+        answers.put(a.getKey(), a.getValue().asText());
+      }
+    }
+    JsonNode deployment = node.get("deployment");
+    if (deployment != null && !deployment.isNull()) {
+      answers.put("deployment", deployment.asText());
+    }
+    return new DiagnosisRequest(List.of(checked), answers, asOf);
+  }
+
+  private static void result(JsonGenerator g, String id, int line, Diagnosis d) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", id);
+    g.writeNumberField("line", line);
+    g.writeArrayFieldStart("causes");
+    for (RankedCause c : d.causes()) {
+      g.writeStartObject();
+      g.writeStringField("id", c.cause().id());
+      g.writeNumberField("confidence", Math.round(c.confidence() * 100) / 100.0);
+      g.writeNumberField("rank", c.rank());
+      g.writeStringField("title", c.cause().title());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("steps");
+    for (Diagnosis.RecommendedStep s : d.steps()) {
+      g.writeString(s.step().id());
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void error(JsonGenerator g, String id, int line, String message) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", id);
+    g.writeNumberField("line", line);
+    g.writeStringField("error", message);
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,161 @@
+package dev.spdoctor.cli;
+
+import dev.spdoctor.batch.BatchRunner;
+import dev.spdoctor.engine.Diagnosis;
+import dev.spdoctor.engine.DiagnosisRequest;
+import dev.spdoctor.engine.Engine;
+import dev.spdoctor.input.InputException;
+import dev.spdoctor.input.TextInput;
+import dev.spdoctor.render.JsonRenderer;
+import dev.spdoctor.render.MarkdownRenderer;
+import dev.spdoctor.render.Renderer;
+import dev.spdoctor.render.TextRenderer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spdoctor diagnose}: ranked causes and ordered steps for pasted error text. */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Diagnoses pasted error text: ranked causes, one ordered list of remediation steps,"
+        + " and what is still unknown.",
+    footer = {"",
+        "Examples:",
+        "  spdoctor diagnose --error \"AADSTS700016: Application with identifier"
+            + " '1b2c...' was not found in the directory 'contoso.onmicrosoft.com'.\"",
+        "  spdoctor diagnose --error-file wizard.log --answer app-registration-exists=yes",
+        "  Get-Content err.txt | spdoctor diagnose --error-file - --format markdown",
+        "  spdoctor diagnose --batch tickets.jsonl > results.jsonl",
+        "",
+        "Exit codes: 0 cause(s) found, 1 no cause established, 2 usage error, 3 unusable input,"
+            + " 4 knowledge-base problems, 70 internal error (see docs/cli.md)."})
+public final class DiagnoseCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin OutputMixin output;
+
+  @Option(names = "--error", paramLabel = "TEXT",
+      description = "Error text, as printed (repeatable; each is read on its own).")
+  List<String> errors = new ArrayList<>();
+
+  @Option(names = "--error-file", paramLabel = "FILE",
+      description = "File with error text; - reads standard input (repeatable). UTF-8, or UTF-16 with a BOM.")
+  List<String> errorFiles = new ArrayList<>();
+
+  @Option(names = "--deployment", paramLabel = "WHERE",
+      description = "Where SharePoint runs: ${COMPLETION-CANDIDATES}. Same as --answer deployment=WHERE.")
+  DeploymentChoice deployment;
+
+  @Option(names = "--answer", paramLabel = "KEY=VALUE",
+      description = "A fact you know, e.g. app-registration-exists=no (repeatable; the report lists the open ones).")
+  Map<String, String> answers = new LinkedHashMap<>();
+
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "Judge dated facts (such as retirements) as of this day, YYYY-MM-DD (default: today).")
+  LocalDate asOf;
+
+  @Option(names = "--explain", description = "Add the reasoning trace: every rule that fired, with its facts.")
+  boolean explain;
+
+  @Option(names = "--batch", paramLabel = "FILE",
+      description = "Diagnose many tickets: JSON Lines in ({\"id\",\"text\",\"deployment\"?,\"answers\"?}),"
+          + " JSON Lines out, one per line in input order; - reads standard input.")
+  String batch;
+
+  /** The deployments --deployment accepts. */
+  enum DeploymentChoice { online, onprem }
+
+  @Override
+  public Integer call() throws IOException {
+    LocalDate day = asOf != null ? asOf : LocalDate.now();
+    PrintWriter out = spec.commandLine().getOut();
+    if (batch != null) {
+      if (!errors.isEmpty() || !errorFiles.isEmpty()) {
+        throw new SpdoctorException(ExitCodes.USAGE, "--batch reads its texts from FILE; drop --error and --error-file");
+      }
+      return runBatch(day, out);
+    }
+    List<String> texts = texts();
+    Map<String, String> facts = new LinkedHashMap<>(answers);
+    if (deployment != null) {
+      String before = facts.put("deployment", deployment.name());
+      if (before != null && !before.equalsIgnoreCase(deployment.name())) {
+        throw new SpdoctorException(ExitCodes.USAGE,
+            "--deployment " + deployment + " contradicts --answer deployment=" + before);
+      }
+    }
+    Engine engine = Engine.bundled();
+    Diagnosis diagnosis;
+    try {
+      diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day));
+    } catch (IllegalArgumentException e) {
+      throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
+    }
+    renderer().render(diagnosis, out);
+    out.flush();
+    return diagnosis.hasCauses() ? ExitCodes.OK : ExitCodes.NO_CAUSE;
+  }
+
+  private List<String> texts() {
+    if (errors.isEmpty() && errorFiles.isEmpty()) {
+      throw new SpdoctorException(ExitCodes.USAGE,
+          "no error text given; use --error TEXT, --error-file FILE, or --error-file - to read standard input");
+    }
+    List<String> texts = new ArrayList<>();
+    try {
+      for (String e : errors) {
+        texts.add(TextInput.check("--error", e));
+      }
+      for (String f : errorFiles) {
+        texts.add(TextInput.read(f, System.in));
+      }
+    } catch (InputException e) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
+    }
+    return texts;
+  }
+
+  private Renderer renderer() {
+    return switch (output.format) {
+      case json -> new JsonRenderer(explain, true);
+      case markdown -> new MarkdownRenderer(explain);
+      case text -> new TextRenderer(output.colour(), explain);
+    };
+  }
+
+  private int runBatch(LocalDate day, PrintWriter out) throws IOException {
+    BatchRunner runner = new BatchRunner(Engine.bundled(), day);
+    BatchRunner.Totals totals;
+    try (BufferedReader in = "-".equals(batch)
+        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
+      totals = runner.run(in, out);
+    } catch (NoSuchFileException e) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + batch);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, batch + " is not valid UTF-8; save it as UTF-8");
+    }
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("spdoctor: " + totals.diagnosed() + " diagnosed, " + totals.failed() + " failed");
+    err.flush();
+    return totals.failed() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.spdoctor.cli;
+
+import dev.spdoctor.kb.KbException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place errors become messages and exit codes: a user error prints one line (or the list
+ * of knowledge-base problems) and no stack trace, unless --stacktrace is given.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    boolean trace = parsed != null && stacktraceRequested(parsed);
+    int code;
+    String message;
+    if (ex instanceof SpdoctorException e) {
+      code = e.exitCode();
+      message = e.getMessage();
+    } else if (ex instanceof KbException e) {
+      code = ExitCodes.BAD_KNOWLEDGE_BASE;
+      message = e.getMessage();
+    } else {
+      code = ExitCodes.INTERNAL;
+      message = "internal error: " + ex + (trace ? "" : " (run again with --stacktrace for details, and please report it)");
+    }
+    err.println(cmd.getColorScheme().errorText("spdoctor: " + message));
+    if (trace) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getColorScheme().errorText("spdoctor: " + ex.getMessage()));
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+      err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+    }
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  private static boolean stacktraceRequested(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--stacktrace")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

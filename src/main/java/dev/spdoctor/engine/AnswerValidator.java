@@ -1,0 +1,69 @@
+package dev.spdoctor.engine;
+
+import dev.spdoctor.kb.KnowledgeBase;
+import dev.spdoctor.kb.Question;
+import java.net.URI;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Checks an answer against its question's type and gives it its canonical form. */
+public final class AnswerValidator {
+  private AnswerValidator() {}
+
+  /**
+   * The canonical answer ({@code yes}/{@code no} for yes-no questions).
+   *
+   * @throws IllegalArgumentException with a message that says what is accepted
+   */
+  public static String canonical(KnowledgeBase kb, String key, String value) {
+    Question q = kb.question(key).orElseThrow(() -> new IllegalArgumentException(
+        "unknown fact '" + key + "'; known facts: "
+            + kb.questions().keySet().stream().sorted().collect(Collectors.joining(", "))));
+    String v = value == null ? "" : value.strip();
+    if (v.isEmpty()) {
+      throw new IllegalArgumentException("no value given for '" + key + "'");
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    switch (q.type()) {
+      case "yesno":
+        if (lower.equals("yes") || lower.equals("y") || lower.equals("true")) {
+          return "yes";
+        }
+        if (lower.equals("no") || lower.equals("n") || lower.equals("false")) {
+          return "no";
+        }
+        throw new IllegalArgumentException("'" + key + "' takes yes or no, not '" + v + "'");
+      case "choice":
+        String choice = lower.replace(' ', '-').replace('_', '-');
+        if (q.choices().contains(choice)) {
+          return choice;
+        }
+        throw new IllegalArgumentException(
+            "'" + key + "' takes one of " + String.join(", ", q.choices()) + ", not '" + v + "'");
+      case "guid":
+        if (v.matches("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?")) {
+          return lower.replace("{", "").replace("}", "");
+        }
+        throw new IllegalArgumentException("'" + key + "' takes a GUID like 12345678-1234-1234-1234-1234567890ab, not '" + v + "'");
+      case "url":
+        try {
+          URI uri = URI.create(v);
+          if (uri.getScheme() != null && uri.getHost() != null
+              && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
+            return v;
+          }
+        } catch (IllegalArgumentException e) {
+          // fall through to the message below
+        }
+        throw new IllegalArgumentException("'" + key + "' takes an http(s) URL with a host, not '" + v + "'");
+      case "number":
+        try {
+          return new java.math.BigDecimal(v).toPlainString();
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("'" + key + "' takes a number, not '" + v + "'");
+        }
+      default:
+        return v;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.spdoctor.engine;
+
+import dev.spdoctor.kb.Cause;
+import dev.spdoctor.kb.Question;
+import dev.spdoctor.kb.Step;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one diagnosis: ranked causes, one ordered list of steps, what is still unknown.
+ *
+ * @param asOf the day dated facts were judged against
+ * @param causes causes in play, best first
+ * @param steps remediation steps in order; a step shared by several causes appears once
+ * @param openQuestions facts nobody gave that would confirm or rule out a cause in play
+ * @param ruledOut causes that had evidence for them but were ruled out, with the reason
+ * @param unexplained recognised messages no cause was concluded for
+ * @param context what the rules concluded about the setting (deployment), with the basis
+ * @param known the facts that were stated
+ * @param trace every rule that fired, in order (filled in always; shown with --explain)
+ */
+public record Diagnosis(
+    LocalDate asOf,
+    List<RankedCause> causes,
+    List<RecommendedStep> steps,
+    List<OpenQuestion> openQuestions,
+    List<Exclusion> ruledOut,
+    List<Match> unexplained,
+    List<String> context,
+    Map<String, String> known,
+    List<FiredRule> trace) {
+
+  /** A cause in play. */
+  public record RankedCause(int rank, Cause cause, double confidence, List<Evidence> evidence) {}
+
+  /** One line of evidence for a cause: which rule, why, and the text it rests on. */
+  public record Evidence(String rule, String reason, double confidence, Match match) {}
+
+  /** A recognised message in the text. */
+  public record Match(String signature, int input, int start, int end, String text, Map<String, String> captures) {}
+
+  /** A step to take, and the causes it addresses. */
+  public record RecommendedStep(int number, Step step, List<String> causes) {}
+
+  /** A question whose answer would change the outcome, and the causes it bears on. */
+  public record OpenQuestion(Question question, List<String> causes) {}
+
+  /** A cause ruled out, and why. */
+  public record Exclusion(String cause, String title, String rule, String reason) {}
+
+  /** A rule that fired, with the facts it matched. */
+  public record FiredRule(String rule, String name, List<String> facts) {}
+
+  public boolean hasCauses() {
+    return !causes.isEmpty();
+  }
+}

@@ -1,0 +1,238 @@
+package dev.spdoctor.engine;
+
+import dev.spdoctor.engine.Diagnosis.Evidence;
+import dev.spdoctor.engine.Diagnosis.Exclusion;
+import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.engine.Diagnosis.Match;
+import dev.spdoctor.engine.Diagnosis.OpenQuestion;
+import dev.spdoctor.engine.Diagnosis.RankedCause;
+import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import dev.spdoctor.facts.Capture;
+import dev.spdoctor.facts.Deployment;
+import dev.spdoctor.facts.Known;
+import dev.spdoctor.facts.Milestone;
+import dev.spdoctor.facts.Need;
+import dev.spdoctor.facts.RuleMeta;
+import dev.spdoctor.facts.RuledOut;
+import dev.spdoctor.facts.SignatureMatch;
+import dev.spdoctor.facts.Support;
+import dev.spdoctor.kb.Cause;
+import dev.spdoctor.kb.KnowledgeBase;
+import dev.spdoctor.kb.MilestoneDef;
+import dev.spdoctor.kb.Step;
+import dev.spdoctor.text.MentionExtractor;
+import dev.spdoctor.text.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.QueryResultsRow;
+
+/**
+ * Runs one diagnosis: reads the texts into evidence facts, lets the rules conclude, and assembles
+ * the ranked causes, the ordered steps and the open questions from the knowledge base.
+ *
+ * <p>An engine is immutable and can be reused for many diagnoses (one rule session each).
+ */
+public final class Engine {
+  private final KieBase rules;
+  private final KnowledgeBase kb;
+  private final SignatureMatcher matcher;
+
+  public Engine(KieBase rules, KnowledgeBase kb) {
+    if (rules == null) {
+      throw new NullPointerException("rules == null");
+    }
+    if (kb == null) {
+      throw new NullPointerException("kb == null");
+    }
+    this.rules = rules;
+    this.kb = kb;
+    this.matcher = new SignatureMatcher(kb.signatures());
+  }
+
+  /** The engine with the rules and knowledge base bundled in the jar. */
+  public static Engine bundled() {
+    return new Engine(RuleBase.bundled(), KnowledgeBase.bundled());
+  }
+
+  public KnowledgeBase knowledgeBase() {
+    return kb;
+  }
+
+  /**
+   * Diagnoses the request.
+   *
+   * @throws IllegalArgumentException when an answer names an unknown fact or has a wrong value
+   */
+  public Diagnosis diagnose(DiagnosisRequest request) {
+    Map<String, String> known = new TreeMap<>();
+    request.answers().forEach((k, v) -> known.put(k, AnswerValidator.canonical(kb, k, v)));
+
+    List<Match> matches = new ArrayList<>();
+    Map<String, Match> matchById = new HashMap<>();
+    KieSession session = rules.newKieSession();
+    List<FiredRule> trace = new ArrayList<>();
+    session.addEventListener(new DefaultAgendaEventListener() {
+      @Override
+      public void afterMatchFired(AfterMatchFiredEvent event) {
+        List<String> facts = event.getMatch().getObjects().stream().map(String::valueOf).toList();
+        trace.add(new FiredRule(RuleMeta.id(event.getMatch().getRule()), event.getMatch().getRule().getName(), facts));
+      }
+    });
+    try {
+      for (int input = 0; input < request.texts().size(); input++) {
+        String text = TextNormalizer.normalize(request.texts().get(input));
+        for (SignatureMatcher.Found f : matcher.find(input, text)) {
+          String id = "m" + (matches.size() + 1);
+          Match match = new Match(f.signature(), f.input(), f.start(), f.end(), f.text(), f.captures());
+          matches.add(match);
+          matchById.put(id, match);
+          session.insert(new SignatureMatch(id, f.signature(), f.start(), f.end(), f.text()));
+          f.captures().forEach((name, value) -> session.insert(new Capture(id, f.signature(), name, value)));
+        }
+        MentionExtractor.extract(text).forEach(session::insert);
+      }
+      known.forEach((k, v) -> session.insert(new Known(k, v, "answer")));
+      for (MilestoneDef m : kb.milestones()) {
+        session.insert(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
+      }
+      session.fireAllRules();
+      return assemble(request, session, known, matches, matchById, trace);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private Diagnosis assemble(DiagnosisRequest request, KieSession session, Map<String, String> known,
+      List<Match> matches, Map<String, Match> matchById, List<FiredRule> trace) {
+    Map<String, List<Support>> supportByCause = new LinkedHashMap<>();
+    for (QueryResultsRow row : session.getQueryResults("supports")) {
+      Support s = (Support) row.get("$support");
+      supportByCause.computeIfAbsent(s.cause(), c -> new ArrayList<>()).add(s);
+    }
+    Map<String, RuledOut> ruledOut = new LinkedHashMap<>();
+    for (QueryResultsRow row : session.getQueryResults("ruledOut")) {
+      RuledOut r = (RuledOut) row.get("$ruledOut");
+      ruledOut.putIfAbsent(r.cause(), r);
+    }
+
+    List<RankedCause> ranked = rank(supportByCause, ruledOut, matchById);
+    Set<String> inPlay = new LinkedHashSet<>();
+    ranked.forEach(r -> inPlay.add(r.cause().id()));
+
+    List<Exclusion> exclusions = new ArrayList<>();
+    for (RuledOut r : ruledOut.values()) {
+      if (supportByCause.containsKey(r.cause())) {
+        exclusions.add(new Exclusion(r.cause(), title(r.cause()), r.rule(), r.reason()));
+      }
+    }
+
+    Map<String, List<String>> questionCauses = new LinkedHashMap<>();
+    for (QueryResultsRow row : session.getQueryResults("openNeeds")) {
+      Need n = (Need) row.get("$need");
+      if (inPlay.contains(n.cause()) && kb.question(n.question()).isPresent()) {
+        List<String> causes = questionCauses.computeIfAbsent(n.question(), q -> new ArrayList<>());
+        if (!causes.contains(n.cause())) {
+          causes.add(n.cause());
+        }
+      }
+    }
+    List<String> order = new ArrayList<>(inPlay);
+    List<OpenQuestion> open = new ArrayList<>();
+    questionCauses.forEach((q, causes) -> {
+      causes.sort(Comparator.comparingInt(order::indexOf));
+      open.add(new OpenQuestion(kb.questions().get(q), List.copyOf(causes)));
+    });
+    // Questions that bear on more causes, then on better-ranked causes, come first.
+    open.sort(Comparator.<OpenQuestion>comparingInt(q -> -q.causes().size())
+        .thenComparingInt(q -> order.indexOf(q.causes().get(0)))
+        .thenComparing(q -> q.question().id()));
+
+    Set<Match> explained = new LinkedHashSet<>();
+    ranked.forEach(r -> r.evidence().forEach(e -> {
+      if (e.match() != null) {
+        explained.add(e.match());
+      }
+    }));
+    List<Match> unexplained = matches.stream().filter(m -> !explained.contains(m)).toList();
+
+    List<String> context = new ArrayList<>();
+    for (QueryResultsRow row : session.getQueryResults("deployments")) {
+      Deployment d = (Deployment) row.get("$deployment");
+      context.add(d.value() + ": " + d.basis());
+    }
+    context.sort(null);
+
+    return new Diagnosis(request.asOf(), ranked, steps(ranked), open, exclusions, unexplained, context,
+        known, List.copyOf(trace));
+  }
+
+  private List<RankedCause> rank(Map<String, List<Support>> supportByCause, Map<String, RuledOut> ruledOut,
+      Map<String, Match> matchById) {
+    record Scored(Cause cause, double confidence, int firstInput, int firstStart, List<Evidence> evidence) {}
+    List<Scored> scored = new ArrayList<>();
+    supportByCause.forEach((causeId, supports) -> {
+      if (ruledOut.containsKey(causeId)) {
+        return;
+      }
+      Cause cause = kb.cause(causeId).orElseThrow(() -> new IllegalStateException(
+          "a rule concluded the cause '" + causeId + "', which the knowledge base does not have"));
+      List<Evidence> evidence = supports.stream()
+          .map(s -> new Evidence(s.rule(), s.reason(), s.confidence(), matchById.get(s.matchId())))
+          .sorted(Comparator.comparingDouble(Evidence::confidence).reversed()
+              .thenComparing(e -> e.match() == null ? Integer.MAX_VALUE : e.match().start())
+              .thenComparing(Evidence::rule))
+          .toList();
+      double confidence = evidence.get(0).confidence();
+      int firstInput = Integer.MAX_VALUE;
+      int firstStart = Integer.MAX_VALUE;
+      for (Evidence e : evidence) {
+        if (e.match() != null && (e.match().input() < firstInput
+            || e.match().input() == firstInput && e.match().start() < firstStart)) {
+          firstInput = e.match().input();
+          firstStart = e.match().start();
+        }
+      }
+      scored.add(new Scored(cause, confidence, firstInput, firstStart, evidence));
+    });
+    scored.sort(Comparator.comparingDouble(Scored::confidence).reversed()
+        .thenComparingInt(Scored::firstInput)
+        .thenComparingInt(Scored::firstStart)
+        .thenComparing(s -> s.cause().id()));
+    List<RankedCause> ranked = new ArrayList<>();
+    for (Scored s : scored) {
+      ranked.add(new RankedCause(ranked.size() + 1, s.cause(), s.confidence(), s.evidence()));
+    }
+    return ranked;
+  }
+
+  private List<RecommendedStep> steps(List<RankedCause> ranked) {
+    Map<String, List<String>> causesByStep = new LinkedHashMap<>();
+    for (RankedCause r : ranked) {
+      for (String stepId : r.cause().steps()) {
+        Step step = kb.steps().get(stepId);
+        if (step != null && !step.deprecated()) {
+          causesByStep.computeIfAbsent(stepId, s -> new ArrayList<>()).add(r.cause().id());
+        }
+      }
+    }
+    List<RecommendedStep> steps = new ArrayList<>();
+    causesByStep.forEach((id, causes) ->
+        steps.add(new RecommendedStep(steps.size() + 1, kb.steps().get(id), List.copyOf(causes))));
+    return steps;
+  }
+
+  private String title(String causeId) {
+    return kb.cause(causeId).map(Cause::title).orElse(causeId);
+  }
+}

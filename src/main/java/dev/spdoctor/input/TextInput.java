@@ -1,0 +1,103 @@
+package dev.spdoctor.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads pasted error text from files, standard input or arguments, and refuses what cannot be a
+ * paste: binary data, text that is not UTF-8 (or UTF-16 with a byte-order mark, as Windows
+ * PowerShell writes files), blank text, or more than {@link #MAX_BYTES}.
+ */
+public final class TextInput {
+  /** The most spdoctor reads from one source: 5 MiB. */
+  public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+  private TextInput() {}
+
+  /** Reads a file, or standard input when {@code name} is {@code -}. */
+  public static String read(String name, InputStream stdin) {
+    String label = "-".equals(name) ? "standard input" : name;
+    byte[] bytes;
+    try {
+      if ("-".equals(name)) {
+        bytes = stdin.readNBytes(MAX_BYTES + 1);
+      } else {
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+          throw new InputException(label + " is a folder; give the file that holds the error text");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+          bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new InputException("no such file: " + label + "; check the path, or use --error-file - to read standard input");
+    } catch (AccessDeniedException e) {
+      throw new InputException("cannot read " + label + ": permission denied");
+    } catch (IOException e) {
+      throw new InputException("cannot read " + label + ": " + e.getMessage());
+    }
+    return decode(label, bytes);
+  }
+
+  /** Checks text given on the command line. */
+  public static String check(String label, String text) {
+    if (text == null || text.isBlank()) {
+      throw new InputException(label + " is empty; give the error message, e.g. --error \"AADSTS700016: ...\"");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw new InputException(label + " holds a NUL character, so it is not text");
+    }
+    return text;
+  }
+
+  static String decode(String label, byte[] bytes) {
+    if (bytes.length > MAX_BYTES) {
+      throw new InputException(label + " is larger than " + (MAX_BYTES / (1024 * 1024))
+          + " MiB; pass only the lines around the error, e.g. grep -i -E -C3 'error|exception|failed' FILE"
+          + " | spdoctor diagnose --error-file -");
+    }
+    String text;
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+      text = strict(label, bytes, 2, StandardCharsets.UTF_16LE);
+    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+      text = strict(label, bytes, 2, StandardCharsets.UTF_16BE);
+    } else {
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == 0) {
+          throw new InputException(label + " looks binary (a NUL byte at offset " + i
+              + "); give the error text itself, not a program, archive or image");
+        }
+      }
+      boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
+      text = strict(label, bytes, bom ? 3 : 0, StandardCharsets.UTF_8);
+    }
+    if (text.isBlank()) {
+      throw new InputException(label + " is empty or only white space; give the text of the error message");
+    }
+    return text;
+  }
+
+  private static String strict(String label, byte[] bytes, int offset, java.nio.charset.Charset charset) {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    try {
+      return decoder.decode(in).toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(label + " is not valid " + charset.name().toUpperCase(Locale.ROOT)
+          + " (bad bytes near offset " + in.position() + "); save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE");
+    }
+  }
+}

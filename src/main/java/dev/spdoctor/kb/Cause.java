@@ -1,0 +1,29 @@
+package dev.spdoctor.kb;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A cause of a failed connection: what it is, why it happens, and what to do about it.
+ *
+ * @param id kebab-case id, equal to the file name
+ * @param title short title
+ * @param deployment where it applies: {@code online}, {@code onprem} or both
+ * @param status {@code experimental}, {@code stable} or {@code deprecated}
+ * @param source the article and section it comes from
+ * @param summary one sentence for the ranked list
+ * @param explanation a paragraph: why it happens and how it shows
+ * @param distinguish ids of questions whose answers confirm or rule it out
+ * @param steps ids of its remediation steps, in order (deprecated ones included, as history)
+ */
+public record Cause(
+    String id,
+    String title,
+    List<String> deployment,
+    String status,
+    Source source,
+    String summary,
+    String explanation,
+    List<String> distinguish,
+    List<String> steps)
+    implements Serializable {}

@@ -1,0 +1,46 @@
+package dev.spdoctor.kb;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The shapes of the YAML files, as Jackson reads them; validated by {@link KbLoader}. */
+final class KbDocs {
+  private KbDocs() {}
+
+  record SourceDoc(String article, String section) {}
+
+  record StepDoc(
+      String id,
+      String text,
+      String role,
+      @JsonProperty("wait") String waitTime,
+      String verify,
+      Boolean deprecated,
+      String history,
+      String use) {}
+
+  record CauseDoc(
+      String id,
+      String title,
+      List<String> deployment,
+      String status,
+      SourceDoc source,
+      String summary,
+      String explanation,
+      List<String> distinguish,
+      List<StepDoc> remediation) {}
+
+  record SignatureDoc(
+      String id,
+      String message,
+      SourceDoc source,
+      List<String> deployment,
+      List<String> patterns,
+      List<String> examples) {}
+
+  record QuestionDoc(String id, String prompt, String type, List<String> choices, String help) {}
+
+  record MilestoneDoc(String id, String date, String title) {}
+
+  record MilestonesDoc(List<MilestoneDoc> milestones) {}
+}

@@ -1,0 +1,518 @@
+package dev.spdoctor.kb;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.spdoctor.kb.KbDocs.CauseDoc;
+import dev.spdoctor.kb.KbDocs.MilestoneDoc;
+import dev.spdoctor.kb.KbDocs.MilestonesDoc;
+import dev.spdoctor.kb.KbDocs.QuestionDoc;
+import dev.spdoctor.kb.KbDocs.SignatureDoc;
+import dev.spdoctor.kb.KbDocs.SourceDoc;
+import dev.spdoctor.kb.KbDocs.StepDoc;
+import dev.spdoctor.text.TextNormalizer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code knowledge-base/} from YAML and checks it, collecting every problem with its
+ * file, line and column and a fix, instead of stopping at the first.
+ */
+public final class KbLoader {
+  static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Set<String> DEPLOYMENTS = Set.of("online", "onprem");
+  private static final Set<String> STATUSES = Set.of("experimental", "stable", "deprecated");
+  private static final Set<String> ARTICLES = Set.of("troubleshooting", "creating-connection", "public-record");
+  private static final Set<String> QUESTION_TYPES = Set.of("yesno", "choice", "text", "guid", "url", "number");
+
+  private final Path root;
+  private final ObjectMapper yaml;
+  private final List<KbProblem> problems = new ArrayList<>();
+
+  private KbLoader(Path root) {
+    this.root = root;
+    this.yaml = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /**
+   * Loads and checks the knowledge base under {@code root}.
+   *
+   * @throws KbException listing every problem found
+   */
+  public static KnowledgeBase load(Path root) {
+    if (root == null) {
+      throw new NullPointerException("root == null");
+    }
+    KbLoader loader = new KbLoader(root);
+    KnowledgeBase kb = loader.read();
+    if (!loader.problems.isEmpty()) {
+      throw new KbException(loader.problems);
+    }
+    return kb;
+  }
+
+  private KnowledgeBase read() {
+    if (!Files.isDirectory(root)) {
+      problems.add(new KbProblem(root.toString(), 0, 0, "not a directory",
+          "point --kb at a folder that holds causes/, signatures/, questions/ and tables/"));
+      return null;
+    }
+    Map<String, Question> questions = readQuestions();
+    Map<String, Step> steps = new LinkedHashMap<>();
+    Map<String, Cause> causes = readCauses(steps, questions.keySet());
+    List<Signature> signatures = readSignatures();
+    List<MilestoneDef> milestones = readMilestones();
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones);
+  }
+
+  // ---- causes and steps -------------------------------------------------------------------
+
+  private Map<String, Cause> readCauses(Map<String, Step> steps, Set<String> questionIds) {
+    Map<String, Cause> causes = new TreeMap<>();
+    Map<String, List<StepDoc>> remediations = new LinkedHashMap<>();
+    Map<String, Path> stepOwner = new LinkedHashMap<>();
+    for (Path file : yamlFiles("causes")) {
+      CauseDoc doc = parse(file, CauseDoc.class);
+      if (doc == null || !checkId(file, doc.id())) {
+        continue;
+      }
+      require(file, "title", doc.title());
+      require(file, "summary", doc.summary());
+      require(file, "explanation", doc.explanation());
+      checkDeployment(file, doc.deployment());
+      checkEnum(file, "status", doc.status(), STATUSES);
+      checkSource(file, doc.source());
+      for (String q : nonNull(doc.distinguish())) {
+        if (!questionIds.contains(q)) {
+          problem(file, "distinguish", q, "distinguish names the unknown question '" + q + "'",
+              "use one of the ids under knowledge-base/questions/, or add knowledge-base/questions/" + q + ".yaml");
+        }
+      }
+      List<StepDoc> remediation = nonNull(doc.remediation());
+      if (remediation.isEmpty()) {
+        problem(file, "id", doc.id(), "cause '" + doc.id() + "' has no remediation steps",
+            "add a remediation: list with at least one step (id: and text:)");
+      }
+      for (StepDoc step : remediation) {
+        readStep(file, step, steps, stepOwner);
+      }
+      remediations.put(doc.id(), remediation);
+      causes.put(doc.id(), new Cause(doc.id(), doc.title(), nonNull(doc.deployment()), doc.status(),
+          source(doc.source()), doc.summary(), doc.explanation(), nonNull(doc.distinguish()), List.of()));
+    }
+    Map<String, Cause> resolved = new TreeMap<>();
+    for (Map.Entry<String, Cause> entry : causes.entrySet()) {
+      Cause cause = entry.getValue();
+      Path file = root.resolve("causes").resolve(cause.id() + ".yaml");
+      List<String> ids = new ArrayList<>();
+      for (StepDoc step : remediations.get(cause.id())) {
+        String id = step.use() != null ? step.use() : step.id();
+        if (id == null) {
+          continue;
+        }
+        if (step.use() != null && !steps.containsKey(step.use())) {
+          problem(file, "use", step.use(), "step '" + step.use() + "' is used but defined nowhere",
+              "define it with id: and text: in one cause's remediation, or fix the id");
+        }
+        if (ids.contains(id)) {
+          problem(file, "use", id, "step '" + id + "' appears twice in cause '" + cause.id() + "'",
+              "list each step once");
+        }
+        ids.add(id);
+      }
+      boolean anyRecommended = ids.stream().map(steps::get).anyMatch(s -> s != null && !s.deprecated());
+      if (!ids.isEmpty() && !anyRecommended) {
+        problem(file, "id", cause.id(), "every remediation step of '" + cause.id() + "' is deprecated",
+            "add at least one step that is recommended today");
+      }
+      resolved.put(cause.id(), new Cause(cause.id(), cause.title(), cause.deployment(), cause.status(),
+          cause.source(), cause.summary(), cause.explanation(), cause.distinguish(), List.copyOf(ids)));
+    }
+    return resolved;
+  }
+
+  private void readStep(Path file, StepDoc step, Map<String, Step> steps, Map<String, Path> owner) {
+    if (step == null) {
+      problem(file, "remediation", null, "empty remediation step", "remove the empty '-' item");
+      return;
+    }
+    if (step.use() != null) {
+      if (step.id() != null || step.text() != null || step.role() != null || step.waitTime() != null
+          || step.verify() != null || step.deprecated() != null || step.history() != null) {
+        problem(file, "use", step.use(), "a 'use:' step has other keys too",
+            "a step either defines (id:, text:, ...) or reuses (use: alone); edit the step where it is defined");
+      }
+      return;
+    }
+    if (step.id() == null || step.id().isBlank()) {
+      problem(file, "text", null, "a remediation step has no id",
+          "give every step an id: (kebab-case, unique in the knowledge base), or reuse one with use:");
+      return;
+    }
+    if (!KEBAB.matcher(step.id()).matches()) {
+      problem(file, "id", step.id(), "step id '" + step.id() + "' is not kebab-case",
+          "use lower-case words joined by '-', e.g. grant-admin-consent");
+    }
+    if (owner.containsKey(step.id())) {
+      problem(file, "id", step.id(), "step id '" + step.id() + "' is already defined in " + rel(owner.get(step.id())),
+          "rename this step, or reuse the other one with '- use: " + step.id() + "'");
+      return;
+    }
+    if (step.text() == null || step.text().isBlank()) {
+      problem(file, "id", step.id(), "step '" + step.id() + "' has no text", "add text: saying what to do");
+    }
+    boolean deprecated = Boolean.TRUE.equals(step.deprecated());
+    if (deprecated && (step.history() == null || step.history().isBlank())) {
+      problem(file, "id", step.id(), "deprecated step '" + step.id() + "' has no history",
+          "add history: saying why it is no longer recommended");
+    }
+    owner.put(step.id(), file);
+    steps.put(step.id(), new Step(step.id(), clean(step.text()), clean(step.role()), clean(step.waitTime()),
+        clean(step.verify()), deprecated, clean(step.history())));
+  }
+
+  // ---- signatures ---------------------------------------------------------------------------
+
+  private List<Signature> readSignatures() {
+    List<Signature> signatures = new ArrayList<>();
+    for (Path file : yamlFiles("signatures")) {
+      SignatureDoc doc = parse(file, SignatureDoc.class);
+      if (doc == null || !checkId(file, doc.id())) {
+        continue;
+      }
+      require(file, "message", doc.message());
+      checkSource(file, doc.source());
+      checkDeployment(file, doc.deployment());
+      List<String> patterns = nonNull(doc.patterns());
+      if (patterns.isEmpty()) {
+        problem(file, "id", doc.id(), "signature '" + doc.id() + "' has no patterns",
+            "add patterns: with at least one RE2J pattern for the message");
+      }
+      List<Pattern> compiled = new ArrayList<>();
+      for (String pattern : patterns) {
+        try {
+          compiled.add(Pattern.compile(pattern));
+        } catch (PatternSyntaxException e) {
+          problem(file, "patterns", null, "pattern does not compile: " + e.getMessage(),
+              "RE2J takes RE2 syntax: named groups are (?P<name>...), and there is no look-around or back-reference");
+        }
+      }
+      List<String> examples = nonNull(doc.examples());
+      if (examples.isEmpty()) {
+        problem(file, "id", doc.id(), "signature '" + doc.id() + "' has no examples",
+            "add examples: with at least one real-looking text the patterns must match");
+      }
+      for (String example : examples) {
+        String normalised = TextNormalizer.normalize(example);
+        if (compiled.size() == patterns.size()
+            && compiled.stream().noneMatch(p -> p.matcher(normalised).find())) {
+          problem(file, "examples", null, "no pattern matches the example \"" + abbreviate(example) + "\"",
+              "fix the pattern (it runs on text with white space collapsed to single spaces), or the example");
+        }
+      }
+      signatures.add(new Signature(doc.id(), clean(doc.message()), source(doc.source()),
+          nonNull(doc.deployment()), List.copyOf(patterns), List.copyOf(examples)));
+    }
+    return signatures;
+  }
+
+  // ---- questions and tables ---------------------------------------------------------------
+
+  private Map<String, Question> readQuestions() {
+    Map<String, Question> questions = new TreeMap<>();
+    for (Path file : yamlFiles("questions")) {
+      QuestionDoc doc = parse(file, QuestionDoc.class);
+      if (doc == null || !checkId(file, doc.id())) {
+        continue;
+      }
+      require(file, "prompt", doc.prompt());
+      checkEnum(file, "type", doc.type(), QUESTION_TYPES);
+      List<String> choices = nonNull(doc.choices());
+      if ("choice".equals(doc.type()) && choices.size() < 2) {
+        problem(file, "type", doc.type(), "a choice question needs at least two choices",
+            "add choices: [first, second, ...]");
+      }
+      if (!"choice".equals(doc.type()) && !choices.isEmpty()) {
+        problem(file, "choices", null, "choices: given for a question of type " + doc.type(),
+            "remove choices:, or set type: choice");
+      }
+      questions.put(doc.id(), new Question(doc.id(), clean(doc.prompt()), doc.type(), List.copyOf(choices),
+          clean(doc.help())));
+    }
+    return questions;
+  }
+
+  private List<MilestoneDef> readMilestones() {
+    Path file = root.resolve("tables").resolve("milestones.yaml");
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    MilestonesDoc doc = parse(file, MilestonesDoc.class);
+    List<MilestoneDef> milestones = new ArrayList<>();
+    if (doc == null) {
+      return milestones;
+    }
+    for (MilestoneDoc m : nonNull(doc.milestones())) {
+      if (m.id() == null || !KEBAB.matcher(m.id()).matches()) {
+        problem(file, "id", m.id(), "milestone id '" + m.id() + "' is missing or not kebab-case",
+            "give each milestone a kebab-case id:");
+        continue;
+      }
+      try {
+        milestones.add(new MilestoneDef(m.id(), LocalDate.parse(String.valueOf(m.date())), clean(m.title())));
+      } catch (DateTimeParseException e) {
+        problem(file, "date", m.date(), "milestone '" + m.id() + "' has the date '" + m.date() + "'",
+            "write the date as YYYY-MM-DD");
+      }
+    }
+    return milestones;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private List<Path> yamlFiles(String folder) {
+    Path dir = root.resolve(folder);
+    if (!Files.isDirectory(dir)) {
+      problems.add(new KbProblem(rel(dir), 0, 0, "folder is missing",
+          "create " + folder + "/ in the knowledge base (see docs/knowledge-base.md)"));
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> all = files.sorted().collect(Collectors.toList());
+      List<Path> yamls = new ArrayList<>();
+      for (Path f : all) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".yaml")) {
+          yamls.add(f);
+        } else if (name.endsWith(".yml")) {
+          problems.add(new KbProblem(rel(f), 0, 0, "file ends in .yml",
+              "rename it to " + name.substring(0, name.length() - 4) + ".yaml"));
+        }
+      }
+      return yamls;
+    } catch (IOException e) {
+      problems.add(new KbProblem(rel(dir), 0, 0, "cannot list: " + e.getMessage(), "check the folder's permissions"));
+      return List.of();
+    }
+  }
+
+  private <T> T parse(Path file, Class<T> type) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      if (text.isBlank()) {
+        problems.add(new KbProblem(rel(file), 1, 1, "file is empty", "fill it in or delete it"));
+        return null;
+      }
+      return yaml.readValue(text, type);
+    } catch (UnrecognizedPropertyException e) {
+      JsonLocation at = e.getLocation();
+      problems.add(new KbProblem(rel(file), line(at), column(at), "unknown key '" + e.getPropertyName() + "'",
+          "known keys here are " + known(e.getKnownPropertyIds()) + " (see docs/knowledge-base.md)"));
+    } catch (InvalidFormatException e) {
+      JsonLocation at = e.getLocation();
+      problems.add(new KbProblem(rel(file), line(at), column(at),
+          "'" + e.getValue() + "' is not valid for " + path(e), "see docs/knowledge-base.md for the expected type"));
+    } catch (MismatchedInputException e) {
+      JsonLocation at = e.getLocation();
+      problems.add(new KbProblem(rel(file), line(at), column(at), "wrong shape for " + path(e),
+          "expected " + expected(e) + " (see docs/knowledge-base.md)"));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      problems.add(new KbProblem(rel(file), line(at), column(at), "not valid YAML: " + firstLine(e.getOriginalMessage()),
+          "fix the YAML syntax (indentation, a missing ':' or an unclosed quote)"));
+    } catch (IOException e) {
+      problems.add(new KbProblem(rel(file), 0, 0, "cannot read: " + e.getMessage(), "check the file exists and is readable"));
+    }
+    return null;
+  }
+
+  private boolean checkId(Path file, String id) {
+    String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+    if (id == null || id.isBlank()) {
+      problems.add(new KbProblem(rel(file), 1, 1, "id: is missing", "add 'id: " + expected + "' (the file name)"));
+      return false;
+    }
+    if (!KEBAB.matcher(id).matches()) {
+      problem(file, "id", id, "id '" + id + "' is not kebab-case",
+          "use lower-case letters and digits joined by '-', and rename the file to match");
+      return false;
+    }
+    if (!id.equals(expected)) {
+      problem(file, "id", id, "id '" + id + "' differs from the file name '" + expected + "'",
+          "rename the file to " + id + ".yaml, or set id: " + expected);
+      return false;
+    }
+    return true;
+  }
+
+  private void require(Path file, String key, String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(new KbProblem(rel(file), 1, 1, key + ": is missing", "add " + key + ": (see docs/knowledge-base.md)"));
+    }
+  }
+
+  private void checkEnum(Path file, String key, String value, Set<String> allowed) {
+    if (value == null) {
+      problems.add(new KbProblem(rel(file), 1, 1, key + ": is missing", "add " + key + ": one of " + sorted(allowed)));
+    } else if (!allowed.contains(value)) {
+      problem(file, key, value, key + ": '" + value + "' is not allowed", "use one of " + sorted(allowed));
+    }
+  }
+
+  private void checkDeployment(Path file, List<String> deployment) {
+    if (deployment == null || deployment.isEmpty()) {
+      problems.add(new KbProblem(rel(file), 1, 1, "deployment: is missing",
+          "add deployment: [online], [onprem] or [online, onprem]"));
+      return;
+    }
+    for (String d : deployment) {
+      if (!DEPLOYMENTS.contains(d)) {
+        problem(file, "deployment", null, "deployment '" + d + "' is not allowed", "use online and/or onprem");
+      }
+    }
+  }
+
+  private void checkSource(Path file, SourceDoc source) {
+    if (source == null) {
+      problems.add(new KbProblem(rel(file), 1, 1, "source: is missing",
+          "add source: with article: and section: (where the knowledge comes from)"));
+      return;
+    }
+    checkEnum(file, "article", source.article(), ARTICLES);
+    if (source.section() == null || source.section().isBlank()) {
+      problem(file, "source", null, "source.section: is missing", "add the article's heading, as printed");
+    }
+  }
+
+  private void problem(Path file, String key, String value, String what, String fix) {
+    int[] at = locate(file, key, value);
+    problems.add(new KbProblem(rel(file), at[0], at[1], what, fix));
+  }
+
+  /** Finds the line and column of {@code key:} (with {@code value}, when given) in the file. */
+  private static int[] locate(Path file, String key, String value) {
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      int fallback = -1;
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        int k = line.indexOf(key + ":");
+        if (k < 0) {
+          continue;
+        }
+        if (value == null || line.indexOf(value, k) >= 0) {
+          return new int[] {i + 1, k + 1};
+        }
+        if (fallback < 0) {
+          fallback = i;
+        }
+      }
+      if (value != null) {
+        for (int i = 0; i < lines.size(); i++) {
+          int v = lines.get(i).indexOf(value);
+          if (v >= 0) {
+            return new int[] {i + 1, v + 1};
+          }
+        }
+      }
+      return fallback >= 0 ? new int[] {fallback + 1, lines.get(fallback).indexOf(key) + 1} : new int[] {1, 1};
+    } catch (IOException | RuntimeException e) {
+      return new int[] {0, 0};
+    }
+  }
+
+  private String rel(Path file) {
+    Path base = root.toAbsolutePath().getParent();
+    Path abs = file.toAbsolutePath();
+    return base != null && abs.startsWith(base) ? base.relativize(abs).toString() : file.toString();
+  }
+
+  private static Source source(SourceDoc doc) {
+    return doc == null ? null : new Source(doc.article(), clean(doc.section()));
+  }
+
+  private static String clean(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static int line(JsonLocation at) {
+    return at == null ? 0 : Math.max(at.getLineNr(), 0);
+  }
+
+  private static int column(JsonLocation at) {
+    return at == null ? 0 : Math.max(at.getColumnNr(), 0);
+  }
+
+  private static String path(MismatchedInputException e) {
+    String p = e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+    return p.isEmpty() ? "the document" : "'" + p.replace(".[", "[") + "'";
+  }
+
+  private static String expected(MismatchedInputException e) {
+    Class<?> t = e.getTargetType();
+    if (t == null) {
+      return "another type";
+    }
+    if (List.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t)) {
+      return "a list";
+    }
+    if (t == String.class) {
+      return "a text value";
+    }
+    if (t == Boolean.class || t == boolean.class) {
+      return "true or false";
+    }
+    return "a mapping of keys (" + t.getSimpleName().replace("Doc", "").toLowerCase() + ")";
+  }
+
+  private static String known(Collection<Object> ids) {
+    return ids == null ? "listed in docs/knowledge-base.md"
+        : ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+  }
+
+  private static String sorted(Set<String> values) {
+    return values.stream().sorted().collect(Collectors.joining(", "));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static String abbreviate(String s) {
+    String one = s.strip().replaceAll("\\s+", " ");
+    return one.length() <= 70 ? one : one.substring(0, 67) + "...";
+  }
+}

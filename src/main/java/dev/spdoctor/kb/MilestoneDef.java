@@ -1,0 +1,13 @@
+package dev.spdoctor.kb;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/**
+ * A dated event the rules compare with the as-of date.
+ *
+ * @param id kebab-case id
+ * @param date the day it took effect
+ * @param title what happened
+ */
+public record MilestoneDef(String id, LocalDate date, String title) implements Serializable {}

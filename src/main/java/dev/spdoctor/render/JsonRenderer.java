@@ -1,0 +1,189 @@
+package dev.spdoctor.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.spdoctor.engine.Diagnosis;
+import dev.spdoctor.engine.Diagnosis.Evidence;
+import dev.spdoctor.engine.Diagnosis.Exclusion;
+import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.engine.Diagnosis.Match;
+import dev.spdoctor.engine.Diagnosis.OpenQuestion;
+import dev.spdoctor.engine.Diagnosis.RankedCause;
+import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import dev.spdoctor.kb.Step;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as JSON, following docs/report.schema.json (schemaVersion 1). Fields are only ever
+ * added within a schema version; a removal or a change of meaning raises it.
+ */
+public final class JsonRenderer implements Renderer {
+  public static final int SCHEMA_VERSION = 1;
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final boolean explain;
+  private final boolean pretty;
+
+  public JsonRenderer(boolean explain, boolean pretty) {
+    this.explain = explain;
+    this.pretty = pretty;
+  }
+
+  @Override
+  public void render(Diagnosis d, PrintWriter out) {
+    write(out, g -> report(d, g));
+    out.println();
+  }
+
+  /** Writes with a generator that does not close {@code out}. */
+  public void write(Writer out, Body body) {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      if (pretty) {
+        g.useDefaultPrettyPrinter();
+      }
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Something written to a generator. */
+  @FunctionalInterface
+  public interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  void report(Diagnosis d, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    g.writeStringField("asOf", d.asOf().toString());
+    g.writeArrayFieldStart("causes");
+    for (RankedCause c : d.causes()) {
+      g.writeStartObject();
+      g.writeNumberField("rank", c.rank());
+      g.writeStringField("id", c.cause().id());
+      g.writeStringField("title", c.cause().title());
+      g.writeNumberField("confidence", round(c.confidence()));
+      g.writeStringField("strength", Renderer.strength(c.confidence()));
+      strings(g, "deployment", c.cause().deployment());
+      g.writeStringField("summary", c.cause().summary());
+      g.writeStringField("explanation", c.cause().explanation());
+      g.writeObjectFieldStart("source");
+      g.writeStringField("article", c.cause().source().article());
+      g.writeStringField("section", c.cause().source().section());
+      g.writeEndObject();
+      g.writeArrayFieldStart("evidence");
+      for (Evidence e : c.evidence()) {
+        g.writeStartObject();
+        g.writeStringField("rule", e.rule());
+        g.writeStringField("reason", e.reason());
+        g.writeNumberField("confidence", round(e.confidence()));
+        if (e.match() != null) {
+          g.writeFieldName("match");
+          match(g, e.match());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("steps");
+    for (RecommendedStep s : d.steps()) {
+      Step step = s.step();
+      g.writeStartObject();
+      g.writeNumberField("number", s.number());
+      g.writeStringField("id", step.id());
+      g.writeStringField("text", step.text());
+      optional(g, "role", step.role());
+      optional(g, "wait", step.waitTime());
+      optional(g, "verify", step.verify());
+      strings(g, "causes", s.causes());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("openQuestions");
+    for (OpenQuestion q : d.openQuestions()) {
+      g.writeStartObject();
+      g.writeStringField("id", q.question().id());
+      g.writeStringField("prompt", q.question().prompt());
+      g.writeStringField("type", q.question().type());
+      strings(g, "choices", q.question().choices());
+      strings(g, "causes", q.causes());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("ruledOut");
+    for (Exclusion x : d.ruledOut()) {
+      g.writeStartObject();
+      g.writeStringField("cause", x.cause());
+      g.writeStringField("title", x.title());
+      g.writeStringField("rule", x.rule());
+      g.writeStringField("reason", x.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("unexplained");
+    for (Match m : d.unexplained()) {
+      match(g, m);
+    }
+    g.writeEndArray();
+    strings(g, "context", d.context());
+    g.writeObjectFieldStart("known");
+    for (Map.Entry<String, String> k : d.known().entrySet()) {
+      g.writeStringField(k.getKey(), k.getValue());
+    }
+    g.writeEndObject();
+    if (explain) {
+      g.writeArrayFieldStart("trace");
+      for (FiredRule r : d.trace()) {
+        g.writeStartObject();
+        g.writeStringField("rule", r.rule());
+        g.writeStringField("name", r.name());
+        strings(g, "facts", r.facts());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void match(JsonGenerator g, Match m) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("signature", m.signature());
+    g.writeNumberField("input", m.input());
+    g.writeNumberField("start", m.start());
+    g.writeNumberField("end", m.end());
+    g.writeStringField("text", m.text());
+    g.writeObjectFieldStart("captures");
+    for (Map.Entry<String, String> c : m.captures().entrySet()) {
+      g.writeStringField(c.getKey(), c.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  private static void optional(JsonGenerator g, String name, String value) throws IOException {
+    if (value != null) {
+      g.writeStringField(name, value);
+    }
+  }
+
+  static double round(double confidence) {
+    return Math.round(confidence * 100) / 100.0;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.spdoctor.render;
+
+import dev.spdoctor.engine.Diagnosis;
+import dev.spdoctor.engine.Diagnosis.Evidence;
+import dev.spdoctor.engine.Diagnosis.Exclusion;
+import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.engine.Diagnosis.Match;
+import dev.spdoctor.engine.Diagnosis.OpenQuestion;
+import dev.spdoctor.engine.Diagnosis.RankedCause;
+import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import java.io.PrintWriter;
+
+/** The report as Markdown, ready to paste into a ticket. */
+public final class MarkdownRenderer implements Renderer {
+  private final boolean explain;
+
+  public MarkdownRenderer(boolean explain) {
+    this.explain = explain;
+  }
+
+  @Override
+  public void render(Diagnosis d, PrintWriter out) {
+    out.println("## spdoctor diagnosis");
+    out.println();
+    out.println("_As of " + d.asOf() + "._");
+    out.println();
+    if (!d.hasCauses()) {
+      out.println("**No cause established.**");
+      if (d.unexplained().isEmpty()) {
+        out.println("No known error message was recognised in the text.");
+      } else {
+        out.println("These messages were recognised, but the facts given rule out every known cause:");
+        out.println();
+        for (Match m : d.unexplained()) {
+          out.println("- " + code(m.text()));
+        }
+      }
+    } else {
+      out.println("### Causes, most likely first");
+      out.println();
+      out.println("| # | Cause | Confidence | Id |");
+      out.println("|---|---|---|---|");
+      for (RankedCause c : d.causes()) {
+        out.println("| " + c.rank() + " | " + cell(c.cause().title()) + " | " + Renderer.strength(c.confidence())
+            + " (" + Renderer.number(c.confidence()) + ") | `" + c.cause().id() + "` |");
+      }
+      for (RankedCause c : d.causes()) {
+        out.println();
+        out.println("#### " + c.rank() + ". " + c.cause().title());
+        out.println();
+        out.println(c.cause().summary());
+        out.println();
+        for (Evidence e : c.evidence()) {
+          out.print("- " + e.reason() + " _(rule `" + e.rule() + "`, " + Renderer.number(e.confidence()) + ")_");
+          out.println(e.match() == null ? "" : "  \n  Seen: " + code(e.match().text()));
+        }
+      }
+      out.println();
+      out.println("### What to do, in order");
+      out.println();
+      for (RecommendedStep s : d.steps()) {
+        out.println(s.number() + ". " + s.step().text());
+        if (s.step().role() != null) {
+          out.println("   - Role: " + s.step().role());
+        }
+        if (s.step().waitTime() != null) {
+          out.println("   - Wait: " + s.step().waitTime());
+        }
+        if (s.step().verify() != null) {
+          out.println("   - Check: " + s.step().verify());
+        }
+      }
+    }
+    if (!d.openQuestions().isEmpty()) {
+      out.println();
+      out.println("### Still unknown");
+      out.println();
+      for (OpenQuestion q : d.openQuestions()) {
+        out.println("- " + q.question().prompt() + " (`--answer " + q.question().id() + "=…`; bears on "
+            + String.join(", ", q.causes()) + ")");
+      }
+    }
+    if (!d.ruledOut().isEmpty()) {
+      out.println();
+      out.println("### Ruled out");
+      out.println();
+      for (Exclusion x : d.ruledOut()) {
+        out.println("- " + x.title() + " (`" + x.cause() + "`): " + x.reason() + ".");
+      }
+    }
+    if (explain) {
+      out.println();
+      out.println("### Reasoning trace");
+      out.println();
+      for (FiredRule r : d.trace()) {
+        out.println("- `" + r.rule() + "` " + r.name());
+      }
+    }
+  }
+
+  private static String code(String s) {
+    String fence = s.contains("`") ? "``" : "`";
+    return fence + " " + s + " " + fence;
+  }
+
+  private static String cell(String s) {
+    return s.replace("|", "\\|");
+  }
+}

@@ -1,0 +1,25 @@
+package dev.spdoctor.render;
+
+import dev.spdoctor.engine.Diagnosis;
+import java.io.PrintWriter;
+
+/** Prints a diagnosis in one format. */
+public interface Renderer {
+  void render(Diagnosis diagnosis, PrintWriter out);
+
+  /** How strong a confidence is, in words: the scale is explained in docs/confidence.md. */
+  static String strength(double confidence) {
+    if (confidence >= 0.8) {
+      return "high";
+    }
+    if (confidence >= 0.5) {
+      return "medium";
+    }
+    return "low";
+  }
+
+  /** A confidence as printed: two decimals. */
+  static String number(double confidence) {
+    return String.format(java.util.Locale.ROOT, "%.2f", confidence);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.spdoctor.render;
+
+import dev.spdoctor.engine.Diagnosis;
+import dev.spdoctor.engine.Diagnosis.Evidence;
+import dev.spdoctor.engine.Diagnosis.Exclusion;
+import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.engine.Diagnosis.Match;
+import dev.spdoctor.engine.Diagnosis.OpenQuestion;
+import dev.spdoctor.engine.Diagnosis.RankedCause;
+import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import dev.spdoctor.kb.Question;
+import dev.spdoctor.kb.Step;
+import java.io.PrintWriter;
+
+/** The report for a terminal: readable at 80 columns, colour only when asked for. */
+public final class TextRenderer implements Renderer {
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+  private static final String RESET = "\u001b[0m";
+
+  private final boolean colour;
+  private final boolean explain;
+
+  public TextRenderer(boolean colour, boolean explain) {
+    this.colour = colour;
+    this.explain = explain;
+  }
+
+  @Override
+  public void render(Diagnosis d, PrintWriter out) {
+    if (!d.hasCauses()) {
+      out.println(bold("No cause established."));
+      if (d.unexplained().isEmpty()) {
+        out.println(Wrap.block("spdoctor recognised no known error message in the text. Paste the whole"
+            + " error as the application printed it (with any AADSTS code, and the lines around it), or"
+            + " see docs/catalog.md for the messages spdoctor knows.", "", ""));
+      } else {
+        out.println(Wrap.block("spdoctor recognised these messages, but the facts given rule out every"
+            + " cause it knows for them:", "", ""));
+        for (Match m : d.unexplained()) {
+          out.println(Wrap.block("\"" + m.text() + "\"", "  - ", "    "));
+        }
+      }
+      ruledOut(d, out);
+      context(d, out);
+      trace(d, out);
+      return;
+    }
+    out.println(bold("Causes, most likely first") + dim("  (as of " + d.asOf() + ")"));
+    for (RankedCause c : d.causes()) {
+      out.println();
+      String head = c.rank() + ". " + c.cause().title();
+      String conf = Renderer.strength(c.confidence()) + " " + Renderer.number(c.confidence());
+      out.println(Wrap.lines(head, "", "   ", Wrap.WIDTH - conf.length() - 2).size() == 1
+          ? bold(pad(head, Wrap.WIDTH - conf.length())) + conf
+          : bold(Wrap.block(head, "", "   ")) + "\n   " + conf);
+      out.println(dim("   " + c.cause().id() + " · " + String.join(", ", c.cause().deployment())));
+      out.println(Wrap.block(c.cause().summary(), "   ", "   "));
+      for (Evidence e : c.evidence()) {
+        out.println(Wrap.block("Why: " + e.reason() + " [rule " + e.rule() + ", " + Renderer.number(e.confidence()) + "]",
+            "   ", "        "));
+        if (e.match() != null) {
+          out.println(Wrap.block("Seen: \"" + e.match().text() + "\"", "   ", "         "));
+        }
+      }
+    }
+    out.println();
+    out.println(bold("What to do, in order"));
+    for (RecommendedStep s : d.steps()) {
+      out.println();
+      Step step = s.step();
+      out.println(Wrap.block(step.text(), pad(s.number() + ".", 4), "    "));
+      if (step.role() != null) {
+        out.println(Wrap.block("Role: " + step.role(), "    ", "          "));
+      }
+      if (step.waitTime() != null) {
+        out.println(Wrap.block("Wait: " + step.waitTime(), "    ", "          "));
+      }
+      if (step.verify() != null) {
+        out.println(Wrap.block("Check: " + step.verify(), "    ", "           "));
+      }
+      out.println(dim(Wrap.block("(" + step.id() + "; for " + String.join(", ", s.causes()) + ")", "    ", "     ")));
+    }
+    if (!d.openQuestions().isEmpty()) {
+      out.println();
+      out.println(bold("Still unknown: answering would sharpen the diagnosis"));
+      for (OpenQuestion q : d.openQuestions()) {
+        out.println(Wrap.block(q.question().prompt(), "  - ", "    "));
+        out.println(dim(Wrap.block("--answer " + q.question().id() + "=" + answers(q.question())
+            + "  (bears on " + String.join(", ", q.causes()) + ")", "    ", "      ")));
+      }
+    }
+    ruledOut(d, out);
+    if (!d.unexplained().isEmpty()) {
+      out.println();
+      out.println(bold("Recognised, but no cause concluded"));
+      for (Match m : d.unexplained()) {
+        out.println(Wrap.block("\"" + m.text() + "\"", "  - ", "    "));
+      }
+    }
+    context(d, out);
+    trace(d, out);
+  }
+
+  private void ruledOut(Diagnosis d, PrintWriter out) {
+    if (d.ruledOut().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(bold("Ruled out"));
+    for (Exclusion x : d.ruledOut()) {
+      out.println(Wrap.block(x.title() + " (" + x.cause() + "): " + x.reason() + ".", "  - ", "    "));
+    }
+  }
+
+  private void context(Diagnosis d, PrintWriter out) {
+    if (d.context().isEmpty() && d.known().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(bold("Context"));
+    d.known().forEach((k, v) -> out.println(Wrap.block("stated: " + k + " = " + v, "  - ", "    ")));
+    for (String c : d.context()) {
+      out.println(Wrap.block("deployment " + c, "  - ", "    "));
+    }
+  }
+
+  private void trace(Diagnosis d, PrintWriter out) {
+    if (!explain) {
+      return;
+    }
+    out.println();
+    out.println(bold("Reasoning trace: rules fired, in order"));
+    for (FiredRule r : d.trace()) {
+      out.println(Wrap.block(r.rule() + ": " + r.name(), "  - ", "    "));
+      for (String f : r.facts()) {
+        out.println(dim(Wrap.block(f, "      ", "        ")));
+      }
+    }
+  }
+
+  private static String answers(Question q) {
+    return switch (q.type()) {
+      case "yesno" -> "yes|no";
+      case "choice" -> String.join("|", q.choices());
+      default -> q.type().toUpperCase();
+    };
+  }
+
+  private String bold(String s) {
+    return colour ? BOLD + s + RESET : s;
+  }
+
+  private String dim(String s) {
+    return colour ? DIM + s + RESET : s;
+  }
+
+  private static String pad(String s, int width) {
+    StringBuilder b = new StringBuilder(s);
+    while (b.length() < width) {
+      b.append(' ');
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.spdoctor.text;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.Map;
+
+/**
+ * Turns a paste into the text signatures are matched against.
+ *
+ * <ol>
+ *   <li>JSON string escapes inside double-quoted strings are decoded ({@code \r\n}, {@code \"},
+ *       {@code \u0027}), so an error description inside a JSON body reads as plain text;
+ *   <li>an HTML page loses its tags, scripts and styles, and its entities are decoded;
+ *   <li>every run of white space, line breaks included, becomes one space, so a message that a
+ *       console or a log wrapped over several lines reads as one line.
+ * </ol>
+ */
+public final class TextNormalizer {
+  private static final Pattern JSON_STRING = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
+  private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\(u[0-9a-fA-F]{4}|[\"\\\\/bfnrt])");
+  private static final Pattern HTML_PAGE = Pattern.compile("(?i)<!doctype html|<html[\\s>]|<body[\\s>]");
+  private static final Pattern HTML_SKIP = Pattern.compile("(?is)<(script|style)[^>]*>.*?</(script|style)\\s*>|<!--.*?-->");
+  private static final Pattern HTML_TAG = Pattern.compile("(?s)<[!/?a-zA-Z][^>]*>");
+  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  private static final Pattern SPACE = Pattern.compile("[\\s\\x{00A0}\\x{2028}\\x{2029}]+");
+  private static final Map<String, String> NAMED = Map.of(
+      "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
+
+  private TextNormalizer() {}
+
+  /** The normalised form of {@code text}; never null. */
+  public static String normalize(String text) {
+    if (text == null) {
+      throw new NullPointerException("text == null");
+    }
+    String s = text.indexOf('\\') >= 0 ? decodeJsonStrings(text) : text;
+    if (HTML_PAGE.matcher(s).find()) {
+      s = HTML_SKIP.matcher(s).replaceAll(" ");
+      s = HTML_TAG.matcher(s).replaceAll(" ");
+      s = decodeEntities(s);
+    }
+    return SPACE.matcher(s).replaceAll(" ").strip();
+  }
+
+  private static String decodeJsonStrings(String text) {
+    Matcher strings = JSON_STRING.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    while (strings.find()) {
+      out.append(text, last, strings.start());
+      String literal = strings.group();
+      out.append(literal.indexOf('\\') >= 0 ? decodeEscapes(literal) : literal);
+      last = strings.end();
+    }
+    return out.append(text, last, text.length()).toString();
+  }
+
+  private static String decodeEscapes(String literal) {
+    Matcher escapes = JSON_ESCAPE.matcher(literal);
+    StringBuilder out = new StringBuilder(literal.length());
+    int last = 0;
+    while (escapes.find()) {
+      out.append(literal, last, escapes.start());
+      String e = escapes.group(1);
+      out.append(switch (e.charAt(0)) {
+        case 'u' -> String.valueOf((char) Integer.parseInt(e.substring(1), 16));
+        case 'n', 'r', 't', 'b', 'f' -> " ";
+        default -> e;
+      });
+      last = escapes.end();
+    }
+    return out.append(literal, last, literal.length()).toString();
+  }
+
+  private static String decodeEntities(String s) {
+    Matcher m = ENTITY.matcher(s);
+    StringBuilder out = new StringBuilder(s.length());
+    int last = 0;
+    while (m.find()) {
+      out.append(s, last, m.start());
+      String name = m.group(1);
+      String decoded = NAMED.get(name.toLowerCase());
+      if (name.startsWith("#")) {
+        try {
+          int cp = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
+              ? Integer.parseInt(name.substring(2), 16)
+              : Integer.parseInt(name.substring(1));
+          decoded = Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
+        } catch (NumberFormatException e) {
+          decoded = null;
+        }
+      }
+      out.append(decoded != null ? decoded : m.group());
+      last = m.end();
+    }
+    return out.append(s, last, s.length()).toString();
+  }
+}
