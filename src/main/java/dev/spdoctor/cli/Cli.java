@@ -1,5 +1,6 @@
 package dev.spdoctor.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -7,19 +8,35 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
-  /** A configured command line for spdoctor. */
-  public static CommandLine commandLine() {
+  /** A configured command line for spdoctor that reads standard input from {@code stdin}. */
+  public static CommandLine commandLine(InputStream stdin) {
     ErrorHandler errors = new ErrorHandler();
-    CommandLine cmd = new CommandLine(new SpdoctorCommand())
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K made = defaults.create(type);
+        if (made instanceof StdinAware aware) {
+          aware.stdin(stdin);
+        }
+        return made;
+      }
+    };
+    return new CommandLine(new SpdoctorCommand(), factory)
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setOut(new PrintWriter(System.out, false));
-    return cmd;
   }
 
-  /** Runs spdoctor with {@code args} and returns the exit code. */
+  /** Runs spdoctor with {@code args} on the process's streams and returns the exit code. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    CommandLine cmd = commandLine(System.in);
+    cmd.setOut(new PrintWriter(System.out, false));
+    return cmd.execute(args);
+  }
+
+  /** A command that reads standard input. */
+  interface StdinAware {
+    void stdin(InputStream in);
   }
 }

@@ -12,6 +12,7 @@ import dev.spdoctor.render.Renderer;
 import dev.spdoctor.render.TextRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 cause(s) found, 1 no cause established, 2 usage error, 3 unusable input,"
             + " 4 knowledge-base problems, 70 internal error (see docs/cli.md)."})
-public final class DiagnoseCommand implements Callable<Integer> {
+public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware {
+  private InputStream stdin = System.in;
   @Spec CommandSpec spec;
   @Mixin OutputMixin output;
 
@@ -67,7 +69,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
       description = "A fact you know, e.g. app-registration-exists=no (repeatable; the report lists the open ones).")
   Map<String, String> answers = new LinkedHashMap<>();
 
-  @Option(names = "--as-of", paramLabel = "DATE",
+  @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
       description = "Judge dated facts (such as retirements) as of this day, YYYY-MM-DD (default: today).")
   LocalDate asOf;
 
@@ -81,6 +83,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
   /** The deployments --deployment accepts. */
   enum DeploymentChoice { online, onprem }
+
+  @Override
+  public void stdin(InputStream in) {
+    this.stdin = in;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -124,7 +131,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         texts.add(TextInput.check("--error", e));
       }
       for (String f : errorFiles) {
-        texts.add(TextInput.read(f, System.in));
+        texts.add(TextInput.read(f, stdin));
       }
     } catch (InputException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
@@ -144,7 +151,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     BatchRunner runner = new BatchRunner(Engine.bundled(), day);
     BatchRunner.Totals totals;
     try (BufferedReader in = "-".equals(batch)
-        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()))
         : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
       totals = runner.run(in, out);
     } catch (NoSuchFileException e) {
