@@ -15,7 +15,7 @@ public final class MentionExtractor {
   private static final Pattern UPN =
       Pattern.compile("\\b[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,})\\b");
   private static final Pattern DOMAIN_ACCOUNT =
-      Pattern.compile("(?:^|[\\s'\"(=:])([A-Za-z][A-Za-z0-9-]{0,14}\\\\[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?:$|[\\s'\")\\].,;])");
+      Pattern.compile("(?:^|[\\s'\"(=:])([A-Za-z][A-Za-z0-9-]{0,14}\\\\[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?:$|[\\s'\")\\].,;:])");
   private static final Pattern AADSTS = Pattern.compile("\\bAADSTS([0-9]{4,8})\\b");
 
   private MentionExtractor() {}

@@ -1,0 +1,47 @@
+package dev.spdoctor.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spdoctor.engine.Engine;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchRunnerTest {
+  @Test
+  void oneOutputLinePerInputLineInOrderWithErrorsInPlace() throws Exception {
+    String input = String.join("\n",
+        "{\"id\": \"T-1\", \"text\": \"ClientId is not a Guid.\"}",
+        "this is not json",
+        "{\"id\": \"T-3\", \"text\": \"all fine\"}",
+        "{\"id\": \"T-4\", \"text\": \"Failed to connect to SharePoint using account 'a@b.com'. Make sure that you have"
+            + " entered the account credentials and server URLs correctly.\", \"deployment\": \"onprem\"}",
+        "{\"id\": \"T-5\", \"text\": \"x\", \"answers\": {\"nope\": \"1\"}}",
+        "{\"id\": \"T-6\"}");
+    StringWriter out = new StringWriter();
+    BatchRunner.Totals totals = new BatchRunner(Engine.bundled(), LocalDate.of(2026, 6, 1))
+        .run(new BufferedReader(new StringReader(input)), new PrintWriter(out));
+    assertThat(totals).isEqualTo(new BatchRunner.Totals(6, 3, 3));
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String l : out.toString().split("\n")) {
+      lines.add(json.readTree(l));
+    }
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0).get("causes").get(0).get("id").asText()).isEqualTo("client-id-not-guid");
+    assertThat(lines.get(1).get("error").asText()).startsWith("not a JSON object");
+    assertThat(lines.get(1).get("line").asInt()).isEqualTo(2);
+    assertThat(lines.get(2).get("causes")).isEmpty();
+    assertThat(lines.get(3).get("causes").get(0).get("id").asText()).isEqualTo("onprem-connection-details-wrong");
+    assertThat(lines.get(4).get("error").asText()).contains("unknown fact 'nope'");
+    assertThat(lines.get(5).get("id").asText()).isEqualTo("T-6");
+    assertThat(lines.get(5).get("error").asText()).contains("\"text\" is missing");
+  }
+}

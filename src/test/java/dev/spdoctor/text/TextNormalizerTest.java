@@ -1,0 +1,42 @@
+package dev.spdoctor.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+  @Test
+  void collapsesWrappedLinesToSingleSpaces() {
+    assertThat(TextNormalizer.normalize("Failed to list site collections from the\r\n   target server.\tMake sure"))
+        .isEqualTo("Failed to list site collections from the target server. Make sure");
+  }
+
+  @Test
+  void decodesEscapesInsideJsonStrings() {
+    String body = "{\"error_description\":\"AADSTS700016: Application with identifier \\u0027abc\\u0027 was not"
+        + " found.\\r\\nTrace ID: 1\\r\\n\",\"path\":\"C:\\\\Program Files\"}";
+    assertThat(TextNormalizer.normalize(body))
+        .contains("AADSTS700016: Application with identifier 'abc' was not found. Trace ID: 1")
+        .contains("C:\\Program Files");
+  }
+
+  @Test
+  void leavesBackslashesOutsideJsonStringsAlone() {
+    assertThat(TextNormalizer.normalize("account 'CONTOSO\\newadmin' failed"))
+        .isEqualTo("account 'CONTOSO\\newadmin' failed");
+  }
+
+  @Test
+  void stripsTagsAndEntitiesOfAnHtmlPage() {
+    String page = "<!DOCTYPE html><html><head><style>p{}</style><script>var x='<b>';</script></head>"
+        + "<body><p>Access denied. You do not have permission&nbsp;to perform this action &amp; more</p></body></html>";
+    assertThat(TextNormalizer.normalize(page))
+        .isEqualTo("Access denied. You do not have permission to perform this action & more");
+  }
+
+  @Test
+  void keepsAngleBracketsOfPlainText() {
+    assertThat(TextNormalizer.normalize("Failed to list <SharePoint object> from the target server."))
+        .isEqualTo("Failed to list <SharePoint object> from the target server.");
+  }
+}
