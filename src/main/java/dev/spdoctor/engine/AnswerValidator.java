@@ -44,7 +44,8 @@ public final class AnswerValidator {
         if (v.matches("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?")) {
           return lower.replace("{", "").replace("}", "");
         }
-        throw new IllegalArgumentException("'" + key + "' takes a GUID like 12345678-1234-1234-1234-1234567890ab, not '" + v + "'");
+        throw new IllegalArgumentException(
+            "'" + key + "' takes a GUID like 12345678-1234-1234-1234-1234567890ab, not '" + v + "'");
       case "url":
         try {
           URI uri = URI.create(v);

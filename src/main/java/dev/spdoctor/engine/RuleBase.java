@@ -29,7 +29,8 @@ public final class RuleBase {
   static List<Model> models() {
     try (InputStream in = RuleBase.class.getResourceAsStream(MODEL_INDEX)) {
       if (in == null) {
-        throw new IllegalStateException("the compiled rules (" + MODEL_INDEX + ") are missing from the jar; rebuild with mvn package");
+        throw new IllegalStateException(
+            "the compiled rules (" + MODEL_INDEX + ") are missing from the jar; rebuild with mvn package");
       }
       List<Model> models = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

@@ -50,7 +50,8 @@ public final class RuleSource {
         continue;
       }
       if (parser.hasErrors() || pkg == null) {
-        parser.getErrors().forEach(err -> problems.add(new ParseProblem(file, err.getLines().length > 0 ? err.getLines()[0] : 0, err.getMessage())));
+        parser.getErrors().forEach(err -> problems.add(
+            new ParseProblem(file, err.getLines().length > 0 ? err.getLines()[0] : 0, err.getMessage())));
         continue;
       }
       String[] lines = text.split("\n", -1);
