@@ -6,9 +6,11 @@ import java.io.ObjectInputStream;
 import java.io.ObjectInputFilter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The whole knowledge base, loaded and cross-checked.
@@ -29,10 +31,10 @@ public record KnowledgeBase(
   public static final String BUNDLED_RESOURCE = "/spdoctor/kb.bin";
 
   public KnowledgeBase {
-    causes = Map.copyOf(causes);
-    steps = Map.copyOf(steps);
+    causes = Collections.unmodifiableMap(new TreeMap<>(causes));
+    steps = Collections.unmodifiableMap(new TreeMap<>(steps));
     signatures = List.copyOf(signatures);
-    questions = Map.copyOf(questions);
+    questions = Collections.unmodifiableMap(new TreeMap<>(questions));
     milestones = List.copyOf(milestones);
   }
 

@@ -1,0 +1,89 @@
+package dev.spdoctor.kb;
+
+import dev.spdoctor.rules.RuleSource.RuleInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Writes docs/catalog.md: every cause with its messages, rules, steps and source, from the knowledge base. */
+public final class CatalogWriter {
+  private static final Pattern SIGNATURE_REF = Pattern.compile("signature == \"([a-z0-9-]+)\"");
+
+  private CatalogWriter() {}
+
+  /** The catalog as Markdown. */
+  public static String write(KnowledgeBase kb, List<RuleInfo> rules) {
+    Map<String, Signature> signatures = new TreeMap<>();
+    kb.signatures().forEach(s -> signatures.put(s.id(), s));
+    StringBuilder md = new StringBuilder();
+    md.append("# Catalog of causes\n\n");
+    md.append("Generated from `knowledge-base/` and `rules/`; do not edit by hand. A test fails when this file\n");
+    md.append("is stale: regenerate it with `mvn -B test -Dtest=CatalogTest -Dgolden.update=true`.\n\n");
+    md.append(kb.causes().size()).append(" causes, ").append(kb.signatures().size()).append(" error signatures, ")
+        .append(rules.size()).append(" rules.\n\n");
+    md.append("| Cause | Deployment | Title |\n|---|---|---|\n");
+    for (Cause c : kb.causes().values()) {
+      md.append("| [`").append(c.id()).append("`](#").append(c.id()).append(") | ")
+          .append(String.join(", ", c.deployment())).append(" | ").append(c.title()).append(" |\n");
+    }
+    for (Cause c : kb.causes().values()) {
+      md.append("\n## ").append(c.id()).append("\n\n");
+      md.append("**").append(c.title()).append("** (").append(String.join(", ", c.deployment())).append("; ")
+          .append(c.status()).append(")\n\n");
+      md.append(c.explanation()).append("\n\n");
+      List<RuleInfo> concluding = new ArrayList<>();
+      Set<String> messages = new LinkedHashSet<>();
+      for (RuleInfo r : rules) {
+        if (c.id().equals(r.kb())) {
+          concluding.add(r);
+          Matcher m = SIGNATURE_REF.matcher(r.text());
+          while (m.find()) {
+            messages.add(m.group(1));
+          }
+        }
+      }
+      if (!messages.isEmpty()) {
+        md.append("Messages that lead to it:\n\n");
+        for (String id : messages) {
+          Signature s = signatures.get(id);
+          md.append("- `").append(s == null ? id : s.message().replace("`", "'")).append("` (signature `").append(id)
+              .append("`)\n");
+        }
+        md.append('\n');
+      }
+      md.append("Rules:\n\n");
+      for (RuleInfo r : concluding) {
+        md.append("- `").append(r.id()).append("`: ").append(r.name()).append('\n');
+      }
+      md.append("\nRemediation, in order:\n\n");
+      int n = 1;
+      for (String stepId : c.steps()) {
+        Step step = kb.steps().get(stepId);
+        if (step == null) {
+          continue;
+        }
+        if (step.deprecated()) {
+          md.append("- (deprecated, not recommended: ").append(step.history()).append(") ~~")
+              .append(step.text()).append("~~\n");
+          continue;
+        }
+        md.append(n++).append(". ").append(step.text()).append(" (`").append(step.id()).append("`)");
+        if (step.role() != null) {
+          md.append(" Role: ").append(step.role()).append('.');
+        }
+        md.append('\n');
+      }
+      if (!c.distinguish().isEmpty()) {
+        md.append("\nQuestions that confirm or rule it out: ");
+        md.append(String.join(", ", c.distinguish().stream().map(q -> "`" + q + "`").toList())).append(".\n");
+      }
+      md.append("\nSource: ").append(c.source().article()).append(", \"").append(c.source().section()).append("\".\n");
+    }
+    return md.toString();
+  }
+}
