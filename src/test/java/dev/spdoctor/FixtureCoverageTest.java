@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 /** Every cause has a case where it must be concluded and one where it must not; every rule fires somewhere. */
 class FixtureCoverageTest {
   @Test
-  void everyCauseHasPositiveAndNegativeCasesAndEveryRuleFires() throws IOException {
+  void everyCauseHasPositiveAndNegativeCasesEveryRuleFiresAndEveryMessageIsCovered() throws IOException {
     Engine engine = Engine.bundled();
     List<Located> cases = FixtureRunner.load(Path.of("fixtures"));
     Set<String> positive = new HashSet<>();
     Set<String> negative = new HashSet<>();
     Set<String> fired = new HashSet<>();
+    Set<String> recognised = new HashSet<>();
     FixtureRunner runner = new FixtureRunner(engine);
     for (Located c : cases) {
       var expect = c.fixture().expect();
@@ -39,6 +40,11 @@ class FixtureCoverageTest {
       var result = runner.run(c);
       if (result.diagnosis() != null) {
         result.diagnosis().trace().stream().map(FiredRule::rule).forEach(fired::add);
+        result.diagnosis().causes().forEach(r -> r.evidence().forEach(e -> {
+          if (e.match() != null) {
+            recognised.add(e.match().signature());
+          }
+        }));
       }
     }
     Set<String> causes = engine.knowledgeBase().causes().keySet();
@@ -49,5 +55,7 @@ class FixtureCoverageTest {
     Set<String> never = new HashSet<>(rules);
     never.removeAll(fired);
     assertThat(never).as("rules that no fixture makes fire").isEmpty();
+    Set<String> signatures = engine.knowledgeBase().signatures().stream().map(s -> s.id()).collect(Collectors.toSet());
+    assertThat(recognised).as("messages (signatures) with no fixture that leads to a cause").containsAll(signatures);
   }
 }
