@@ -37,6 +37,11 @@ public final class BatchRunner {
     this.asOf = asOf;
   }
 
+  /**
+   * Runs every line of {@code in}. The reader must deliver bytes unchanged as ISO-8859-1 characters
+   * (see {@link #bytesAsLatin1}), so that each line is checked as UTF-8 on its own and one bad
+   * line cannot stop the rest.
+   */
   public Totals run(BufferedReader in, PrintWriter out) throws IOException {
     int lines = 0;
     int diagnosed = 0;
@@ -50,8 +55,13 @@ public final class BatchRunner {
       int number = lines;
       String id = null;
       try {
-        JsonNode node = parse(line);
-        id = node.path("id").isValueNode() ? node.path("id").asText() : null;
+        String decoded = utf8(line);
+        if (number == 1 && decoded.startsWith("\uFEFF")) {
+          decoded = decoded.substring(1);
+        }
+        JsonNode node = parse(decoded);
+        JsonNode given = node.get("id");
+        id = given != null && given.isValueNode() && !given.isNull() ? given.asText() : null;
         Diagnosis d = engine.diagnose(request(node));
         String ticket = id;
         renderer.write(out, g -> result(g, ticket, number, d));
@@ -65,6 +75,21 @@ public final class BatchRunner {
       out.flush();
     }
     return new Totals(lines, diagnosed, failed);
+  }
+
+  /** A reader that hands bytes over unchanged, one char per byte, for {@link #run}. */
+  public static BufferedReader bytesAsLatin1(java.io.InputStream in) {
+    return new BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  private static String utf8(String latin1Line) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(latin1Line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("the line is not valid UTF-8; save the file as UTF-8");
+    }
   }
 
   private JsonNode parse(String line) {
@@ -102,14 +127,18 @@ public final class BatchRunner {
     }
     JsonNode deployment = node.get("deployment");
     if (deployment != null && !deployment.isNull()) {
-      answers.put("deployment", deployment.asText());
+      String before = answers.put("deployment", deployment.asText());
+      if (before != null && !before.equalsIgnoreCase(deployment.asText())) {
+        throw new IllegalArgumentException("\"deployment\": \"" + deployment.asText()
+            + "\" contradicts \"answers\": {\"deployment\": \"" + before + "\"}");
+      }
     }
     return new DiagnosisRequest(List.of(checked), answers, asOf);
   }
 
   private static void result(JsonGenerator g, String id, int line, Diagnosis d) throws IOException {
     g.writeStartObject();
-    g.writeStringField("id", id);
+    writeId(g, id);
     g.writeNumberField("line", line);
     g.writeArrayFieldStart("causes");
     for (RankedCause c : d.causes()) {
@@ -129,9 +158,17 @@ public final class BatchRunner {
     g.writeEndObject();
   }
 
+  private static void writeId(JsonGenerator g, String id) throws IOException {
+    if (id == null) {
+      g.writeNullField("id");
+    } else {
+      g.writeStringField("id", id);
+    }
+  }
+
   private static void error(JsonGenerator g, String id, int line, String message) throws IOException {
     g.writeStartObject();
-    g.writeStringField("id", id);
+    writeId(g, id);
     g.writeNumberField("line", line);
     g.writeStringField("error", message);
     g.writeEndObject();

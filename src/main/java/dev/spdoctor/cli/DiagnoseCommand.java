@@ -13,9 +13,7 @@ import dev.spdoctor.render.TextRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -94,8 +92,11 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
     LocalDate day = asOf != null ? asOf : LocalDate.now();
     PrintWriter out = spec.commandLine().getOut();
     if (batch != null) {
-      if (!errors.isEmpty() || !errorFiles.isEmpty()) {
-        throw new SpdoctorException(ExitCodes.USAGE, "--batch reads its texts from FILE; drop --error and --error-file");
+      for (String option : List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new SpdoctorException(ExitCodes.USAGE, "--batch takes texts, deployment and answers from each line"
+              + " and always writes JSON Lines; drop " + option);
+        }
       }
       return runBatch(day, out);
     }
@@ -150,14 +151,10 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   private int runBatch(LocalDate day, PrintWriter out) throws IOException {
     BatchRunner runner = new BatchRunner(Engine.bundled(), day);
     BatchRunner.Totals totals;
-    try (BufferedReader in = "-".equals(batch)
-        ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()))
-        : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
+    try (BufferedReader in = BatchRunner.bytesAsLatin1("-".equals(batch) ? stdin : Files.newInputStream(Path.of(batch)))) {
       totals = runner.run(in, out);
     } catch (NoSuchFileException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + batch);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, batch + " is not valid UTF-8; save it as UTF-8");
     }
     out.flush();
     PrintWriter err = spec.commandLine().getErr();

@@ -85,7 +85,9 @@ public final class Engine {
     session.addEventListener(new DefaultAgendaEventListener() {
       @Override
       public void afterMatchFired(AfterMatchFiredEvent event) {
-        List<String> facts = event.getMatch().getObjects().stream().map(String::valueOf).toList();
+        List<String> facts = event.getMatch().getObjects().stream()
+            .filter(o -> o != null && o.getClass().getPackageName().startsWith("dev.spdoctor"))
+            .map(String::valueOf).toList();
         trace.add(new FiredRule(RuleMeta.id(event.getMatch().getRule()), event.getMatch().getRule().getName(), facts));
       }
     });
@@ -187,12 +189,16 @@ public final class Engine {
       }
       Cause cause = kb.cause(causeId).orElseThrow(() -> new IllegalStateException(
           "a rule concluded the cause '" + causeId + "', which the knowledge base does not have"));
-      List<Evidence> evidence = supports.stream()
+      // One line of evidence per rule: the same message seen twice adds nothing to the reasons.
+      Map<String, Evidence> byRule = new LinkedHashMap<>();
+      supports.stream()
           .map(s -> new Evidence(s.rule(), s.reason(), s.confidence(), matchById.get(s.matchId())))
           .sorted(Comparator.comparingDouble(Evidence::confidence).reversed()
+              .thenComparing(e -> e.match() == null ? Integer.MAX_VALUE : e.match().input())
               .thenComparing(e -> e.match() == null ? Integer.MAX_VALUE : e.match().start())
               .thenComparing(Evidence::rule))
-          .toList();
+          .forEach(e -> byRule.putIfAbsent(e.rule() + "|" + e.reason(), e));
+      List<Evidence> evidence = List.copyOf(byRule.values());
       double confidence = evidence.get(0).confidence();
       int firstInput = Integer.MAX_VALUE;
       int firstStart = Integer.MAX_VALUE;

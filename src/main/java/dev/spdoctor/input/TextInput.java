@@ -58,6 +58,10 @@ public final class TextInput {
     if (text.indexOf('\0') >= 0) {
       throw new InputException(label + " holds a NUL character, so it is not text");
     }
+    if (text.length() > MAX_BYTES) {
+      throw new InputException(label + " is longer than " + (MAX_BYTES / (1024 * 1024))
+          + " MiB of text; pass only the lines around the error");
+    }
     return text;
   }
 

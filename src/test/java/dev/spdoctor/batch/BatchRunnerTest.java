@@ -24,17 +24,22 @@ class BatchRunnerTest {
         "{\"id\": \"T-4\", \"text\": \"Failed to connect to SharePoint using account 'a@b.com'. Make sure that you have"
             + " entered the account credentials and server URLs correctly.\", \"deployment\": \"onprem\"}",
         "{\"id\": \"T-5\", \"text\": \"x\", \"answers\": {\"nope\": \"1\"}}",
-        "{\"id\": \"T-6\"}");
+        "{\"id\": \"T-6\"}",
+        "{\"id\": null, \"text\": \"caf\u00c3\u0028\"}");
     StringWriter out = new StringWriter();
     BatchRunner.Totals totals = new BatchRunner(Engine.bundled(), LocalDate.of(2026, 6, 1))
         .run(new BufferedReader(new StringReader(input)), new PrintWriter(out));
-    assertThat(totals).isEqualTo(new BatchRunner.Totals(6, 3, 3));
+    // The test reader hands each char over as one byte (ISO-8859-1), as BatchRunner.bytesAsLatin1 does:
+    // "\u00c3\u0028" is the byte pair C3 28, which is not UTF-8.
+    assertThat(totals).isEqualTo(new BatchRunner.Totals(7, 3, 4));
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> lines = new ArrayList<>();
     for (String l : out.toString().split("\n")) {
       lines.add(json.readTree(l));
     }
-    assertThat(lines).hasSize(6);
+    assertThat(lines).hasSize(7);
+    assertThat(lines.get(6).get("id").isNull()).isTrue();
+    assertThat(lines.get(6).get("error").asText()).contains("not valid UTF-8");
     assertThat(lines.get(0).get("causes").get(0).get("id").asText()).isEqualTo("client-id-not-guid");
     assertThat(lines.get(1).get("error").asText()).startsWith("not a JSON object");
     assertThat(lines.get(1).get("line").asInt()).isEqualTo(2);
