@@ -79,6 +79,11 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
           + " JSON Lines out, one per line in input order; - reads standard input.")
   String batch;
 
+  @Option(names = "--unrecognised-out", paramLabel = "FILE",
+      description = "When no cause is established, append the texts (tokens and secrets redacted) with the"
+          + " codes found in them to FILE as one JSON line, as candidates for knowledge-base authors.")
+  Path unrecognisedOut;
+
   /** The deployments --deployment accepts. */
   enum DeploymentChoice { online, onprem }
 
@@ -115,6 +120,9 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day));
     } catch (IllegalArgumentException e) {
       throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
+    }
+    if (!diagnosis.hasCauses() && unrecognisedOut != null) {
+      UnrecognisedLog.append(unrecognisedOut, texts, diagnosis);
     }
     renderer().render(diagnosis, out);
     out.flush();

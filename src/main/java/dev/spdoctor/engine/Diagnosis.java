@@ -19,6 +19,8 @@ import java.util.Map;
  * @param context what the rules concluded about the setting (deployment), with the basis
  * @param known the facts that were stated
  * @param trace every rule that fired, in order (filled in always; shown with --explain)
+ * @param codes error codes found in the text, each marked whether a cause explains it
+ * @param identifiers trace id, correlation id, timestamp and the like, found in the text
  */
 public record Diagnosis(
     LocalDate asOf,
@@ -29,7 +31,21 @@ public record Diagnosis(
     List<Match> unexplained,
     List<String> context,
     Map<String, String> known,
-    List<FiredRule> trace) {
+    List<FiredRule> trace,
+    List<FoundCode> codes,
+    Map<String, String> identifiers) {
+
+  /**
+   * An error code found in the text.
+   *
+   * @param system {@code aadsts}, {@code graph}, {@code sharepoint} or {@code http}
+   * @param code the code as printed, e.g. {@code AADSTS50034}
+   * @param name its short name from the knowledge base, or null
+   * @param meaning one line on what it means, or null
+   * @param lookup where to look it up, or null
+   * @param mapped whether a cause in the ranking rests on the message that carries it
+   */
+  public record FoundCode(String system, String code, String name, String meaning, String lookup, boolean mapped) {}
 
   /** A cause in play. */
   public record RankedCause(int rank, Cause cause, double confidence, List<Evidence> evidence) {}
@@ -51,6 +67,11 @@ public record Diagnosis(
 
   /** A rule that fired, with the facts it matched. */
   public record FiredRule(String rule, String name, List<String> facts) {}
+
+  /** Codes no cause in the ranking explains. */
+  public List<FoundCode> unmappedCodes() {
+    return codes.stream().filter(c -> !c.mapped()).toList();
+  }
 
   public boolean hasCauses() {
     return !causes.isEmpty();

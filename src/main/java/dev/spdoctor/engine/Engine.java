@@ -3,6 +3,7 @@ package dev.spdoctor.engine;
 import dev.spdoctor.engine.Diagnosis.Evidence;
 import dev.spdoctor.engine.Diagnosis.Exclusion;
 import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.engine.Diagnosis.FoundCode;
 import dev.spdoctor.engine.Diagnosis.Match;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
@@ -17,9 +18,11 @@ import dev.spdoctor.facts.RuledOut;
 import dev.spdoctor.facts.SignatureMatch;
 import dev.spdoctor.facts.Support;
 import dev.spdoctor.kb.Cause;
+import dev.spdoctor.kb.ErrorCodeDef;
 import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.kb.MilestoneDef;
 import dev.spdoctor.kb.Step;
+import dev.spdoctor.text.ErrorCodes;
 import dev.spdoctor.text.MentionExtractor;
 import dev.spdoctor.text.TextNormalizer;
 import java.util.ArrayList;
@@ -79,6 +82,7 @@ public final class Engine {
     request.answers().forEach((k, v) -> known.put(k, AnswerValidator.canonical(kb, k, v)));
 
     List<Match> matches = new ArrayList<>();
+    List<String> normalised = new ArrayList<>();
     Map<String, Match> matchById = new HashMap<>();
     KieSession session = rules.newKieSession();
     List<FiredRule> trace = new ArrayList<>();
@@ -94,6 +98,7 @@ public final class Engine {
     try {
       for (int input = 0; input < request.texts().size(); input++) {
         String text = TextNormalizer.normalize(request.texts().get(input));
+        normalised.add(text);
         for (SignatureMatcher.Found f : matcher.find(input, text)) {
           String id = "m" + (matches.size() + 1);
           Match match = new Match(f.signature(), f.input(), f.start(), f.end(), f.text(), f.captures());
@@ -109,14 +114,14 @@ public final class Engine {
         session.insert(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
       }
       session.fireAllRules();
-      return assemble(request, session, known, matches, matchById, trace);
+      return assemble(request, session, known, matches, matchById, trace, normalised);
     } finally {
       session.dispose();
     }
   }
 
   private Diagnosis assemble(DiagnosisRequest request, KieSession session, Map<String, String> known,
-      List<Match> matches, Map<String, Match> matchById, List<FiredRule> trace) {
+      List<Match> matches, Map<String, Match> matchById, List<FiredRule> trace, List<String> normalised) {
     Map<String, List<Support>> supportByCause = new LinkedHashMap<>();
     for (QueryResultsRow row : session.getQueryResults("supports")) {
       Support s = (Support) row.get("$support");
@@ -175,8 +180,35 @@ public final class Engine {
     }
     context.sort(null);
 
+    List<String> evidenceTexts = new ArrayList<>();
+    ranked.forEach(r -> r.evidence().forEach(e -> {
+      if (e.match() != null) {
+        evidenceTexts.add(e.match().text());
+      }
+    }));
+    Map<String, FoundCode> codes = new LinkedHashMap<>();
+    Map<String, String> identifiers = new LinkedHashMap<>();
+    for (String text : normalised) {
+      for (ErrorCodes.Code c : ErrorCodes.codes(text)) {
+        codes.computeIfAbsent(c.code(), k -> foundCode(c, evidenceTexts));
+      }
+      ErrorCodes.identifiers(text).forEach(identifiers::putIfAbsent);
+    }
     return new Diagnosis(request.asOf(), ranked, steps(ranked), open, exclusions, unexplained, context,
-        known, List.copyOf(trace));
+        known, List.copyOf(trace), List.copyOf(codes.values()), identifiers);
+  }
+
+  private FoundCode foundCode(ErrorCodes.Code c, List<String> evidenceTexts) {
+    String bare = c.code().replaceFirst("^(AADSTS|HTTP )", "");
+    boolean mapped = evidenceTexts.stream().anyMatch(t -> t.contains(bare));
+    ErrorCodeDef def = kb.codes().get(c.code());
+    String lookup = switch (c.system()) {
+      case "aadsts" -> "https://login.microsoftonline.com/error?code=" + bare;
+      case "graph" -> "https://learn.microsoft.com/graph/errors";
+      default -> null;
+    };
+    return new FoundCode(c.system(), c.code(), def == null ? null : def.name(), def == null ? null : def.meaning(),
+        lookup, mapped);
   }
 
   private List<RankedCause> rank(Map<String, List<Support>> supportByCause, Map<String, RuledOut> ruledOut,

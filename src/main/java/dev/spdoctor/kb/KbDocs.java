@@ -43,4 +43,8 @@ final class KbDocs {
   record MilestoneDoc(String id, String date, String title) {}
 
   record MilestonesDoc(List<MilestoneDoc> milestones) {}
+
+  record CodeDoc(Integer code, String name, String meaning) {}
+
+  record CodesDoc(List<CodeDoc> codes) {}
 }

@@ -85,7 +85,7 @@ public final class KbLoader {
     Map<String, Cause> causes = readCauses(steps, questions.keySet());
     List<Signature> signatures = readSignatures();
     List<MilestoneDef> milestones = readMilestones();
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones);
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, readCodes());
   }
 
   // ---- causes and steps -------------------------------------------------------------------
@@ -289,6 +289,27 @@ public final class KbLoader {
       }
     }
     return milestones;
+  }
+
+  private Map<String, ErrorCodeDef> readCodes() {
+    Map<String, ErrorCodeDef> codes = new TreeMap<>();
+    Path file = root.resolve("tables").resolve("aadsts-codes.yaml");
+    if (!Files.exists(file)) {
+      return codes;
+    }
+    KbDocs.CodesDoc doc = parse(file, KbDocs.CodesDoc.class);
+    for (KbDocs.CodeDoc c : doc == null ? List.<KbDocs.CodeDoc>of() : nonNull(doc.codes())) {
+      if (c.code() == null || c.name() == null || c.name().isBlank()) {
+        problem(file, "code", c.code() == null ? null : String.valueOf(c.code()),
+            "a code entry lacks code: or name:", "give each entry code: (the number) and name:");
+        continue;
+      }
+      String key = "AADSTS" + c.code();
+      if (codes.put(key, new ErrorCodeDef(key, c.name().strip(), clean(c.meaning()))) != null) {
+        problem(file, "code", String.valueOf(c.code()), "code " + c.code() + " is listed twice", "keep one entry");
+      }
+    }
+    return codes;
   }
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ public record KnowledgeBase(
     Map<String, Step> steps,
     List<Signature> signatures,
     Map<String, Question> questions,
-    List<MilestoneDef> milestones)
+    List<MilestoneDef> milestones,
+    Map<String, ErrorCodeDef> codes)
     implements Serializable {
 
   /** Class-path resource that holds the knowledge base compiled at build time. */
@@ -36,6 +37,7 @@ public record KnowledgeBase(
     signatures = List.copyOf(signatures);
     questions = Collections.unmodifiableMap(new TreeMap<>(questions));
     milestones = List.copyOf(milestones);
+    codes = Collections.unmodifiableMap(new TreeMap<>(codes));
   }
 
   public Optional<Cause> cause(String id) {

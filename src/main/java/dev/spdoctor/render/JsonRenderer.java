@@ -135,6 +135,23 @@ public final class JsonRenderer implements Renderer {
     }
     g.writeEndArray();
     strings(g, "context", d.context());
+    g.writeArrayFieldStart("codes");
+    for (Diagnosis.FoundCode c : d.codes()) {
+      g.writeStartObject();
+      g.writeStringField("system", c.system());
+      g.writeStringField("code", c.code());
+      optional(g, "name", c.name());
+      optional(g, "meaning", c.meaning());
+      optional(g, "lookup", c.lookup());
+      g.writeBooleanField("mapped", c.mapped());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("identifiers");
+    for (Map.Entry<String, String> k : d.identifiers().entrySet()) {
+      g.writeStringField(k.getKey(), k.getValue());
+    }
+    g.writeEndObject();
     g.writeObjectFieldStart("known");
     for (Map.Entry<String, String> k : d.known().entrySet()) {
       g.writeStringField(k.getKey(), k.getValue());

@@ -26,7 +26,9 @@ public final class MarkdownRenderer implements Renderer {
     out.println();
     if (!d.hasCauses()) {
       out.println("**No cause established.**");
-      if (d.unexplained().isEmpty()) {
+      if (!d.unmappedCodes().isEmpty()) {
+        out.println("Error codes were recognised, but no rule maps them to a cause (see below).");
+      } else if (d.unexplained().isEmpty()) {
         out.println("No known error message was recognised in the text.");
       } else {
         out.println("These messages were recognised, but the facts given rule out every known cause:");
@@ -70,6 +72,21 @@ public final class MarkdownRenderer implements Renderer {
           out.println("   - Check: " + s.step().verify());
         }
       }
+    }
+    if (!d.unmappedCodes().isEmpty()) {
+      out.println();
+      out.println("### Error codes no cause explains");
+      out.println();
+      for (Diagnosis.FoundCode c : d.unmappedCodes()) {
+        out.println("- `" + c.code() + "`" + (c.name() != null ? " " + c.name() : "")
+            + (c.meaning() != null ? ": " + c.meaning() : "") + (c.lookup() != null ? " <" + c.lookup() + ">" : ""));
+      }
+    }
+    if (!d.identifiers().isEmpty()) {
+      out.println();
+      out.println("### Identifiers");
+      out.println();
+      d.identifiers().forEach((k, v) -> out.println("- " + k + ": `" + v + "`"));
     }
     if (!d.openQuestions().isEmpty()) {
       out.println();

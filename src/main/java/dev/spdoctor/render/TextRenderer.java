@@ -4,6 +4,7 @@ import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Diagnosis.Evidence;
 import dev.spdoctor.engine.Diagnosis.Exclusion;
 import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.engine.Diagnosis.FoundCode;
 import dev.spdoctor.engine.Diagnosis.Match;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
@@ -30,7 +31,10 @@ public final class TextRenderer implements Renderer {
   public void render(Diagnosis d, PrintWriter out) {
     if (!d.hasCauses()) {
       out.println(bold("No cause established."));
-      if (d.unexplained().isEmpty()) {
+      if (!d.unmappedCodes().isEmpty()) {
+        out.println(Wrap.block("spdoctor recognised the error codes below, but no rule maps them to a cause."
+            + " Look them up, and keep the identifiers for a support ticket.", "", ""));
+      } else if (d.unexplained().isEmpty()) {
         out.println(Wrap.block("spdoctor recognised no known error message in the text. Paste the whole"
             + " error as the application printed it (with any AADSTS code, and the lines around it), or"
             + " see docs/catalog.md for the messages spdoctor knows.", "", ""));
@@ -41,6 +45,7 @@ public final class TextRenderer implements Renderer {
           out.println(Wrap.block("\"" + m.text() + "\"", "  - ", "    "));
         }
       }
+      codes(d, out);
       ruledOut(d, out);
       context(d, out);
       trace(d, out);
@@ -90,6 +95,7 @@ public final class TextRenderer implements Renderer {
             + "  (bears on " + String.join(", ", q.causes()) + ")", "    ", "      ")));
       }
     }
+    codes(d, out);
     ruledOut(d, out);
     if (!d.unexplained().isEmpty()) {
       out.println();
@@ -100,6 +106,24 @@ public final class TextRenderer implements Renderer {
     }
     context(d, out);
     trace(d, out);
+  }
+
+  private void codes(Diagnosis d, PrintWriter out) {
+    if (!d.unmappedCodes().isEmpty()) {
+      out.println();
+      out.println(bold("Error codes no cause explains"));
+      for (FoundCode c : d.unmappedCodes()) {
+        String line = c.code() + (c.name() != null ? " " + c.name() : "")
+            + (c.meaning() != null ? ": " + c.meaning() : "")
+            + (c.lookup() != null ? " Look it up: " + c.lookup() : "");
+        out.println(Wrap.block(line, "  - ", "    "));
+      }
+    }
+    if (!d.identifiers().isEmpty()) {
+      out.println();
+      out.println(bold("Identifiers for a support ticket"));
+      d.identifiers().forEach((k, v) -> out.println(Wrap.block(k + ": " + v, "  - ", "    ")));
+    }
   }
 
   private void ruledOut(Diagnosis d, PrintWriter out) {

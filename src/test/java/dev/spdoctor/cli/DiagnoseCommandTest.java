@@ -167,6 +167,30 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void unrecognisedTextsAreAppendedRedactedForAuthors(@TempDir Path dir) throws IOException {
+    Path log = dir.resolve("unrecognised.jsonl");
+    String paste = "AADSTS50076: you must use multi-factor authentication. password=hunter2";
+    assertThat(CliRun.run("diagnose", "--unrecognised-out", log.toString(), "--error", paste).exitCode())
+        .isEqualTo(ExitCodes.NO_CAUSE);
+    assertThat(CliRun.run("diagnose", "--unrecognised-out", log.toString(), "--error", AADSTS700016).exitCode())
+        .isZero();
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(1);
+    JsonNode entry = json.readTree(lines.get(0));
+    assertThat(entry.get("codes").get(0).asText()).isEqualTo("AADSTS50076");
+    assertThat(entry.get("texts").get(0).asText()).contains("password=[redacted]").doesNotContain("hunter2");
+  }
+
+  @Test
+  void recognisedButUnmappedCodeGetsItsNameAndLookup() {
+    CliRun r = CliRun.run("diagnose", "--error", "AADSTS50034: The user account does not exist in the directory.");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.NO_CAUSE);
+    assertThat(r.out()).contains("No cause established.")
+        .contains("AADSTS50034 UserAccountNotFound")
+        .contains("https://login.microsoftonline.com/error?code=50034");
+  }
+
+  @Test
   void unknownFormatIsAUsageErrorWithTheChoices() {
     CliRun r = CliRun.run("diagnose", "--format", "xml", "--error", AADSTS700016);
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
