@@ -21,8 +21,10 @@ public final class ErrorCodes {
   private static final Pattern AADSTS = Pattern.compile("\\bAADSTS([0-9]{4,8})\\b");
   private static final Pattern AADSTS_JSON = Pattern.compile("\"error_codes\"\\s*:\\s*\\[\\s*([0-9]{4,8})");
   private static final Pattern GRAPH = Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z][A-Za-z_]{3,60})\"");
-  private static final Pattern SHAREPOINT = Pattern.compile("(-[0-9]{9,10}), (System\\.[A-Za-z.]+|Microsoft\\.[A-Za-z.]+)");
-  private static final Pattern HTTP = Pattern.compile("(?i)\\b(?:HTTP/[0-9.]+ |status(?: code)?[: =]+|\\()(4[0-9]{2}|5[0-9]{2})\\b");
+  private static final Pattern SHAREPOINT =
+      Pattern.compile("(-[0-9]{9,10}), (System\\.[A-Za-z.]+|Microsoft\\.[A-Za-z.]+)");
+  private static final Pattern HTTP =
+      Pattern.compile("(?i)\\b(?:HTTP/[0-9.]+ |status(?: code)?[: =]+|\\()(4[0-9]{2}|5[0-9]{2})\\b");
   private static final Map<String, Pattern> IDENTIFIERS = new LinkedHashMap<>();
 
   static {
@@ -34,7 +36,8 @@ public final class ErrorCodes {
     IDENTIFIERS.put("clientId", Pattern.compile(
         "(?i)(?:application with identifier '|client_?id[\"']?\\s*[:=]\\s*[\"']?|app(?:lication)? ?id[:=' ]+)(" + GUID + ")"));
     IDENTIFIERS.put("tenant", Pattern.compile(
-        "(?i)(?:in the directory '|tenant '|tenant[_ ]?id[\"']?\\s*[:=]\\s*[\"']?)([A-Za-z0-9.-]+\\.onmicrosoft\\.(?:com|us|cn)|" + GUID + ")"));
+        "(?i)(?:in the directory '|tenant '|tenant[_ ]?id[\"']?\\s*[:=]\\s*[\"']?)"
+            + "([A-Za-z0-9.-]+\\.onmicrosoft\\.(?:com|us|cn)|" + GUID + ")"));
   }
 
   private ErrorCodes() {}
