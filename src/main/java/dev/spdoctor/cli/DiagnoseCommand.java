@@ -4,6 +4,7 @@ import dev.spdoctor.batch.BatchRunner;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.DiagnosisRequest;
 import dev.spdoctor.engine.Engine;
+import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.input.InputException;
 import dev.spdoctor.input.TextInput;
 import dev.spdoctor.render.JsonRenderer;
@@ -50,6 +51,11 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   private InputStream stdin = System.in;
   @Spec CommandSpec spec;
   @Mixin OutputMixin output;
+
+  @Option(names = "--kb", paramLabel = "DIR",
+      description = "Use a working copy of knowledge-base/ and rules/ in DIR, compiled at run time (slower to start),"
+          + " instead of the bundled, precompiled one.")
+  Path kbDir;
 
   @Option(names = "--error", paramLabel = "TEXT",
       description = "Error text, as printed (repeatable; each is read on its own).")
@@ -114,7 +120,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
             "--deployment " + deployment + " contradicts --answer deployment=" + before);
       }
     }
-    Engine engine = Engine.bundled();
+    Engine engine = engine();
     Diagnosis diagnosis;
     try {
       diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day));
@@ -127,6 +133,16 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
     renderer().render(diagnosis, out);
     out.flush();
     return diagnosis.hasCauses() ? ExitCodes.OK : ExitCodes.NO_CAUSE;
+  }
+
+  private Engine engine() {
+    if (kbDir == null) {
+      return Engine.bundled();
+    }
+    if (!WorkingCopy.looksLikeOne(kbDir)) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, kbDir + " holds no knowledge-base/ and rules/");
+    }
+    return new WorkingCopy(kbDir).engine();
   }
 
   private List<String> texts() {
@@ -157,7 +173,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   }
 
   private int runBatch(LocalDate day, PrintWriter out) throws IOException {
-    BatchRunner runner = new BatchRunner(Engine.bundled(), day);
+    BatchRunner runner = new BatchRunner(engine(), day);
     BatchRunner.Totals totals;
     try (BufferedReader in = BatchRunner.bytesAsLatin1("-".equals(batch) ? stdin : Files.newInputStream(Path.of(batch)))) {
       totals = runner.run(in, out);

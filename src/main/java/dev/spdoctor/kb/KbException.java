@@ -8,7 +8,7 @@ public final class KbException extends RuntimeException {
   private final List<KbProblem> problems;
 
   public KbException(List<KbProblem> problems) {
-    super(problems.size() + " problem(s) in the knowledge base:\n"
+    super(problems.size() + " problem(s) in knowledge-base/ or rules/:\n"
         + problems.stream().map(KbProblem::toString).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
   }

@@ -136,6 +136,9 @@ public final class KbLoader {
         if (step.use() != null && !steps.containsKey(step.use())) {
           problem(file, "use", step.use(), "step '" + step.use() + "' is used but defined nowhere",
               "define it with id: and text: in one cause's remediation, or fix the id");
+        } else if (step.use() != null && steps.get(step.use()).deprecated()) {
+          problem(file, "use", step.use(), "step '" + step.use() + "' is deprecated, so it cannot be recommended here",
+              "remove the use: line, or reuse a step that is recommended today");
         }
         if (ids.contains(id)) {
           problem(file, "use", id, "step '" + id + "' appears twice in cause '" + cause.id() + "'",
@@ -349,8 +352,12 @@ public final class KbLoader {
       }
       return yaml.readValue(text, type);
     } catch (UnrecognizedPropertyException e) {
-      JsonLocation at = e.getLocation();
-      problems.add(new KbProblem(rel(file), line(at), column(at), "unknown key '" + e.getPropertyName() + "'",
+      // Jackson reports where it noticed (for records: the end of the mapping), so find the key itself.
+      int[] at = locate(file, e.getPropertyName(), null);
+      if (at[0] <= 1 && e.getLocation() != null) {
+        at = new int[] {line(e.getLocation()), column(e.getLocation())};
+      }
+      problems.add(new KbProblem(rel(file), at[0], at[1], "unknown key '" + e.getPropertyName() + "'",
           "known keys here are " + known(e.getKnownPropertyIds()) + " (see docs/knowledge-base.md)"));
     } catch (InvalidFormatException e) {
       JsonLocation at = e.getLocation();

@@ -1,0 +1,229 @@
+package dev.spdoctor.authoring;
+
+import com.google.re2j.Pattern;
+import dev.spdoctor.engine.WorkingCopy;
+import dev.spdoctor.fixtures.FixtureRunner;
+import dev.spdoctor.kb.KbException;
+import dev.spdoctor.kb.KbLoader;
+import dev.spdoctor.kb.KbProblem;
+import dev.spdoctor.kb.KnowledgeBase;
+import dev.spdoctor.kb.Signature;
+import dev.spdoctor.rules.RuleSource;
+import dev.spdoctor.rules.RuleSource.RuleInfo;
+import dev.spdoctor.text.TextNormalizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Checks a working copy without running a diagnosis: the knowledge base against its schema, the
+ * rules against the compiler, and the two against each other and the fixtures. Every problem says
+ * where it is and how to fix it.
+ */
+public final class KbChecker {
+  private static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final java.util.regex.Pattern SIGNATURE_REF =
+      java.util.regex.Pattern.compile("signature == \"([a-z0-9-]+)\"");
+  private static final java.util.regex.Pattern QUESTION_REF =
+      java.util.regex.Pattern.compile("(?:key == |Need\\.of\\(drools\\.getRule\\(\\), )\"([a-z0-9-]+)\"");
+
+  /** What a check found, and how much it looked at. */
+  public record Report(List<KbProblem> problems, int causes, int signatures, int questions, int rules, int fixtures) {}
+
+  private KbChecker() {}
+
+  public static Report check(WorkingCopy copy) throws IOException {
+    List<KbProblem> problems = new ArrayList<>();
+    KnowledgeBase kb = null;
+    try {
+      kb = KbLoader.load(copy.knowledgeBaseDir());
+    } catch (KbException e) {
+      problems.addAll(e.problems());
+    }
+    boolean rulesCompile = true;
+    try {
+      copy.compileRules();
+    } catch (KbException e) {
+      problems.addAll(e.problems());
+      rulesCompile = false;
+    }
+    RuleSource.Parsed parsed = RuleSource.read(copy.rulesDir());
+    List<RuleInfo> rules = parsed.rules();
+    checkRuleIds(copy, rules, problems);
+    List<String> fixtureTexts = new ArrayList<>();
+    int fixtures = 0;
+    if (Files.isDirectory(copy.fixturesDir())) {
+      try {
+        for (FixtureRunner.Located c : FixtureRunner.load(copy.fixturesDir())) {
+          fixtureTexts.add(TextNormalizer.normalize(c.fixture().text()));
+          fixtures++;
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(new KbProblem("fixtures", 0, 0, e.getMessage(), "see docs/fixtures.md"));
+      }
+    }
+    if (kb != null && rulesCompile) {
+      // Cross-checks read the rules; with a rule that does not compile they would only echo its error.
+      crossCheck(copy, kb, rules, fixtureTexts, problems);
+    }
+    return new Report(problems, kb == null ? 0 : kb.causes().size(), kb == null ? 0 : kb.signatures().size(),
+        kb == null ? 0 : kb.questions().size(), rules.size(), fixtures);
+  }
+
+  private static void checkRuleIds(WorkingCopy copy, List<RuleInfo> rules, List<KbProblem> problems) {
+    Map<String, RuleInfo> seen = new HashMap<>();
+    for (RuleInfo r : rules) {
+      String at = rel(copy, r.file());
+      if (r.id() == null) {
+        problems.add(new KbProblem(at, r.line(), 0, "rule \"" + r.name() + "\" has no @id",
+            "add @id(\"kebab-case-id\") after the rule name; ids are stable once published"));
+        continue;
+      }
+      if (!KEBAB.matcher(r.id()).matches()) {
+        problems.add(new KbProblem(at, r.line(), 0, "rule id '" + r.id() + "' is not kebab-case",
+            "use lower-case words joined by '-'"));
+      }
+      RuleInfo before = seen.putIfAbsent(r.id(), r);
+      if (before != null) {
+        problems.add(new KbProblem(at, r.line(), 0, "rule id '" + r.id() + "' is already used at "
+            + rel(copy, before.file()) + ":" + before.line(), "give this rule its own @id"));
+      }
+    }
+  }
+
+  private static void crossCheck(WorkingCopy copy, KnowledgeBase kb, List<RuleInfo> rules, List<String> fixtureTexts,
+      List<KbProblem> problems) {
+    Set<String> concluded = new HashSet<>();
+    Map<RuleInfo, String> dangling = new HashMap<>();
+    Set<String> signaturesUsed = new HashSet<>();
+    Set<String> questionsUsed = new HashSet<>();
+    Set<String> signatureIds = new HashSet<>();
+    kb.signatures().forEach(s -> signatureIds.add(s.id()));
+    for (RuleInfo r : rules) {
+      String at = rel(copy, r.file());
+      boolean concludes = r.text().contains("Support.of") || r.text().contains("RuledOut.of") || r.text().contains("Need.of");
+      if (r.kb() == null && concludes) {
+        problems.add(new KbProblem(at, r.line(), 0, "rule '" + r.id() + "' concludes about a cause but has no @kb",
+            "add @kb(\"cause-id\") naming the knowledge-base cause it concludes about"));
+      } else if (r.kb() != null && !kb.causes().containsKey(r.kb())) {
+        dangling.put(r, r.kb());
+      }
+      if (r.kb() != null && r.text().contains("Support.of")) {
+        concluded.add(r.kb());
+      }
+      Matcher m = SIGNATURE_REF.matcher(r.text());
+      while (m.find()) {
+        signaturesUsed.add(m.group(1));
+        if (!signatureIds.contains(m.group(1))) {
+          problems.add(new KbProblem(at, r.line() + lineIn(r.text(), m.start()), 0,
+              "signature '" + m.group(1) + "' does not exist",
+              "create knowledge-base/signatures/" + m.group(1) + ".yaml, or fix the id"));
+        }
+      }
+      m = QUESTION_REF.matcher(r.text());
+      while (m.find()) {
+        questionsUsed.add(m.group(1));
+        if (!kb.questions().containsKey(m.group(1))) {
+          problems.add(new KbProblem(at, r.line() + lineIn(r.text(), m.start()), 0,
+              "question '" + m.group(1) + "' does not exist",
+              "create knowledge-base/questions/" + m.group(1) + ".yaml, or fix the id"));
+        }
+      }
+    }
+    Set<String> suggested = new HashSet<>();
+    for (Map.Entry<RuleInfo, String> d : dangling.entrySet()) {
+      RuleInfo r = d.getKey();
+      String near = nearest(d.getValue(), kb.causes().keySet().stream().filter(c -> !concluded.contains(c)).toList());
+      if (near != null) {
+        suggested.add(near);
+      }
+      problems.add(new KbProblem(rel(copy, r.file()), r.line(), 0, "@kb(\"" + d.getValue() + "\") names no cause",
+          near != null ? "did you mean @kb(\"" + near + "\")? (no other rule concludes that cause)"
+              : "create knowledge-base/causes/" + d.getValue() + ".yaml (spdoctor kb new " + d.getValue()
+                  + "), or fix the id"));
+    }
+    for (String cause : kb.causes().keySet()) {
+      if (!concluded.contains(cause) && !suggested.contains(cause)) {
+        problems.add(new KbProblem("knowledge-base/causes/" + cause + ".yaml", 1, 1,
+            "no rule concludes cause '" + cause + "'",
+            "add a rule with @kb(\"" + cause + "\") that inserts Support.of(...), or delete the cause"));
+      }
+    }
+    for (String q : kb.questions().keySet()) {
+      if (!questionsUsed.contains(q)) {
+        problems.add(new KbProblem("knowledge-base/questions/" + q + ".yaml", 1, 1, "no rule uses question '" + q + "'",
+            "read it in a rule (Known(key == \"" + q + "\", ...)) or ask for it (Need.of(drools.getRule(), \"" + q
+                + "\")), or delete it"));
+      }
+    }
+    for (Signature s : kb.signatures()) {
+      String file = "knowledge-base/signatures/" + s.id() + ".yaml";
+      if (!signaturesUsed.contains(s.id())) {
+        problems.add(new KbProblem(file, 1, 1, "no rule uses signature '" + s.id() + "'",
+            "match it in a rule (SignatureMatch(signature == \"" + s.id() + "\")), or delete it"));
+      }
+      List<Pattern> patterns = s.patterns().stream().map(Pattern::compile).toList();
+      boolean matchesAFixture = fixtureTexts.stream().anyMatch(t -> patterns.stream().anyMatch(p -> p.matcher(t).find()));
+      if (!matchesAFixture) {
+        problems.add(new KbProblem(file, 1, 1, "no fixture text matches signature '" + s.id() + "'",
+            "add a case with the real message to fixtures/ (docs/fixtures.md), or fix the pattern"));
+      }
+    }
+  }
+
+  /** The candidate closest to {@code id} by edit distance, if it is close enough to be a typo. */
+  private static String nearest(String id, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = distance(id, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, best.length() / 2) ? best : null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static int lineIn(String text, int offset) {
+    int lines = 0;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  private static String rel(WorkingCopy copy, Path file) {
+    Path base = copy.root().toAbsolutePath();
+    Path abs = file.toAbsolutePath();
+    return abs.startsWith(base) ? base.relativize(abs).toString() : file.toString();
+  }
+}

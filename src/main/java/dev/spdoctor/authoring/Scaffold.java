@@ -1,0 +1,120 @@
+package dev.spdoctor.authoring;
+
+import dev.spdoctor.engine.WorkingCopy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code kb new}: the four files of a new cause, wired so that {@code kb check} passes and
+ * {@code kb test} fails on the TODO placeholders until the author fills them in.
+ */
+public final class Scaffold {
+  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern DOMAIN = Pattern.compile("[a-z][a-z0-9]*");
+  private static final String MESSAGE = "TODO: the error message exactly as printed";
+
+  private Scaffold() {}
+
+  /**
+   * Writes the files and returns their paths, relative to the working copy.
+   *
+   * @throws IllegalArgumentException for a bad id or domain, or when a file already exists
+   */
+  public static List<Path> create(WorkingCopy copy, String id, String domain) throws IOException {
+    if (id == null || !KEBAB.matcher(id).matches()) {
+      throw new IllegalArgumentException("cause id '" + id + "' is not kebab-case (lower-case words joined by '-')");
+    }
+    if (domain == null || !DOMAIN.matcher(domain).matches()) {
+      throw new IllegalArgumentException("domain '" + domain + "' must be one lower-case word (it is a rules/ folder"
+          + " and a DRL package), e.g. registration");
+    }
+    Map<Path, String> files = new LinkedHashMap<>();
+    files.put(Path.of("knowledge-base", "causes", id + ".yaml"), cause(id));
+    files.put(Path.of("knowledge-base", "signatures", id + ".yaml"), signature(id));
+    files.put(Path.of("rules", domain, id + ".drl"), rule(id, domain));
+    files.put(Path.of("fixtures", domain, id + ".yaml"), fixture(id));
+    for (Path rel : files.keySet()) {
+      if (Files.exists(copy.root().resolve(rel))) {
+        throw new IllegalArgumentException(rel + " already exists; pick another id, or edit that file");
+      }
+    }
+    for (Map.Entry<Path, String> f : files.entrySet()) {
+      Path target = copy.root().resolve(f.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+    }
+    return List.copyOf(files.keySet());
+  }
+
+  private static String cause(String id) {
+    return "id: " + id + "\n"
+        + "title: TODO short title of the cause, in sentence case\n"
+        + "deployment: [online]\n"
+        + "status: experimental\n"
+        + "source:\n"
+        + "  article: public-record\n"
+        + "  section: TODO where this knowledge comes from\n"
+        + "summary: >-\n"
+        + "  TODO one sentence, in your own words: what is wrong.\n"
+        + "explanation: >-\n"
+        + "  TODO a paragraph in your own words: why it happens and how it shows.\n"
+        + "remediation:\n"
+        + "  - id: " + id + "-fix\n"
+        + "    text: >-\n"
+        + "      TODO what to do first, in the imperative.\n"
+        + "    verify: >-\n"
+        + "      TODO how to tell the step worked.\n";
+  }
+
+  private static String signature(String id) {
+    return "id: " + id + "\n"
+        + "message: >-\n"
+        + "  " + MESSAGE + "\n"
+        + "source:\n"
+        + "  article: public-record\n"
+        + "  section: TODO where the message was seen\n"
+        + "deployment: [online]\n"
+        + "patterns:\n"
+        + "  - >-\n"
+        + "    " + MESSAGE + "\n"
+        + "examples:\n"
+        + "  - >-\n"
+        + "    " + MESSAGE + "\n";
+  }
+
+  private static String rule(String id, String domain) {
+    return "// TODO: say in one line what this rule recognises.\n"
+        + "package rules." + domain + ";\n\n"
+        + "import dev.spdoctor.facts.SignatureMatch;\n"
+        + "import dev.spdoctor.facts.Support;\n\n"
+        + "rule \"TODO the message that means " + id + "\"\n"
+        + "  @id(\"" + id + "-message\") @kb(\"" + id + "\")\n"
+        + "when\n"
+        + "  SignatureMatch(signature == \"" + id + "\", $mid : id)\n"
+        + "then\n"
+        + "  insertLogical(Support.of(drools.getRule(), $mid, 0.9,\n"
+        + "      \"TODO: why this message means this cause, in one sentence.\"));\n"
+        + "end\n";
+  }
+
+  private static String fixture(String id) {
+    return "cases:\n"
+        + "  - name: bare-message\n"
+        + "    text: |\n"
+        + "      " + MESSAGE + "\n"
+        + "    expect:\n"
+        + "      first: " + id + "\n"
+        + "      first-step: " + id + "-fix\n"
+        + "  - name: near-miss\n"
+        + "    text: |\n"
+        + "      TODO: a similar message that must not lead to this cause\n"
+        + "    expect:\n"
+        + "      absent: [" + id + "]\n";
+  }
+}

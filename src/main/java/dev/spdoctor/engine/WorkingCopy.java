@@ -1,0 +1,136 @@
+package dev.spdoctor.engine;
+
+import dev.spdoctor.kb.KbException;
+import dev.spdoctor.kb.KbLoader;
+import dev.spdoctor.kb.KbProblem;
+import dev.spdoctor.kb.KnowledgeBase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.utils.KieHelper;
+
+/**
+ * An author's working copy: {@code knowledge-base/} and {@code rules/} under one folder, compiled at
+ * run time so an edit shows without rebuilding the jar. Slower to start than the bundled engine.
+ */
+public final class WorkingCopy {
+  private final Path root;
+
+  public WorkingCopy(Path root) {
+    if (root == null) {
+      throw new NullPointerException("root == null");
+    }
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path knowledgeBaseDir() {
+    return root.resolve("knowledge-base");
+  }
+
+  public Path rulesDir() {
+    return root.resolve("rules");
+  }
+
+  public Path fixturesDir() {
+    return root.resolve("fixtures");
+  }
+
+  /** Whether {@code dir} looks like a working copy (it holds knowledge-base/ and rules/). */
+  public static boolean looksLikeOne(Path dir) {
+    return Files.isDirectory(dir.resolve("knowledge-base")) && Files.isDirectory(dir.resolve("rules"));
+  }
+
+  /**
+   * Loads the knowledge base and compiles the rules.
+   *
+   * @throws KbException listing every problem in either, with file and line
+   */
+  public Engine engine() {
+    List<KbProblem> problems = new ArrayList<>();
+    KnowledgeBase kb = null;
+    try {
+      kb = KbLoader.load(knowledgeBaseDir());
+    } catch (KbException e) {
+      problems.addAll(e.problems());
+    }
+    KieBase rules = null;
+    try {
+      rules = compileRules();
+    } catch (KbException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new KbException(problems);
+    }
+    return new Engine(rules, kb);
+  }
+
+  /** Compiles every .drl under rules/ (DRL mode, no code generation). */
+  public KieBase compileRules() {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(rulesDir())) {
+      files = walk.filter(p -> p.toString().endsWith(".drl")).sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new KbException(List.of(new KbProblem(rulesDir().toString(), 0, 0, "cannot read the rules folder: "
+          + e.getMessage(), "point --kb at a folder that holds rules/ and knowledge-base/")));
+    }
+    KieHelper helper = new KieHelper();
+    for (Path f : files) {
+      try {
+        helper.addContent(Files.readString(f, StandardCharsets.UTF_8), rel(f));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    Results results = helper.verify();
+    List<KbProblem> problems = new ArrayList<>();
+    List<Message> errors = results.getMessages(Message.Level.ERROR);
+    boolean located = errors.stream().anyMatch(m -> m.getLine() > 0);
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (Message m : errors) {
+      if (located && m.getLine() <= 0) {
+        continue; // follow-on noise such as "Parser returned a null Package"
+      }
+      if (!reported.add(String.valueOf(m.getPath()))) {
+        continue; // the parser's later errors in a file follow from its first: fix that one first
+      }
+      String path = m.getPath() == null ? "rules" : m.getPath();
+      problems.add(new KbProblem(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0),
+          firstLine(m.getText()), "fix the DRL there (see docs/authoring.md for the rule conventions)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new KbException(problems);
+    }
+    return helper.build();
+  }
+
+  private String rel(Path f) {
+    Path base = root.toAbsolutePath();
+    Path abs = f.toAbsolutePath();
+    String name = abs.startsWith(base) ? base.relativize(abs).toString() : f.toString();
+    return name.endsWith(".drl") ? name : name + ".drl";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "error";
+    }
+    String one = s.strip();
+    int nl = one.indexOf('\n');
+    return nl < 0 ? one : one.substring(0, nl);
+  }
+}

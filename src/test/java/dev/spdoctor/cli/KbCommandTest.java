@@ -1,0 +1,132 @@
+package dev.spdoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The authoring tools on a copy of the repository's knowledge base, rules and fixtures. */
+class KbCommandTest {
+  @TempDir Path copy;
+
+  @BeforeEach
+  void copyTheWorkingTree() throws IOException {
+    for (String dir : new String[] {"knowledge-base", "rules", "fixtures", "docs"}) {
+      Path from = Path.of(dir);
+      try (Stream<Path> walk = Files.walk(from)) {
+        for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+          Path to = copy.resolve(p.toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void checkIsCleanOnTheRealKnowledgeBase() {
+    CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).startsWith("clean: ");
+  }
+
+  @Test
+  void eachBrokenInputGetsOnePreciseMessage() throws IOException {
+    assertOneProblem("knowledge-base/causes/dns-hijacking.yaml", "title:", "title: \"unclosed",
+        "knowledge-base/causes/dns-hijacking.yaml:", "not valid YAML");
+    assertOneProblem("knowledge-base/causes/dns-hijacking.yaml", "summary:", "sumary:",
+        "knowledge-base/causes/dns-hijacking.yaml:8:1: unknown key 'sumary'", "known keys here are");
+    assertOneProblem("rules/network/causes.drl", "then", "thn",
+        "rules/network/causes.drl:", "fix the DRL there");
+    assertOneProblem("rules/graph/causes.drl", "@id(\"graph-authorization-request-denied\")", "@id(\"dtd-prohibited-dns-hijacking\")",
+        "rules/network/causes.drl:", "rule id 'dtd-prohibited-dns-hijacking' is already used at");
+    assertOneProblem("rules/graph/causes.drl", "@kb(\"graph-insufficient-privileges\")", "@kb(\"graph-privileges\")",
+        "rules/graph/causes.drl:7: @kb(\"graph-privileges\") names no cause",
+        "did you mean @kb(\"graph-insufficient-privileges\")?");
+    assertOneProblem("knowledge-base/signatures/dtd-prohibited.yaml", "(?:Exception: )?For security reasons DTD",
+        "(?:Exception: )?For security reasons DTD", null, null);
+  }
+
+  @Test
+  void aPatternThatMatchesNoFixtureIsReported() throws IOException {
+    edit("knowledge-base/signatures/dtd-prohibited.yaml", "(?:Exception: )?For security reasons DTD is prohibited",
+        "(?:Exception: )?For security reasons DTD is forbidden");
+    edit("knowledge-base/signatures/dtd-prohibited.yaml", "Exception: For security reasons DTD is prohibited in this XML document.\n  - >-",
+        "Exception: For security reasons DTD is forbidden in this XML document.\n  - >-");
+    CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_KNOWLEDGE_BASE);
+    assertThat(r.out()).contains("no pattern matches the example");
+  }
+
+  @Test
+  void newCauseChecksCleanAndItsFixturesFailUntilFilledIn() {
+    CliRun created = CliRun.run("kb", "new", "proxy-blocks-login", "--domain", "network", "--kb", copy.toString());
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.out()).contains("rules/network/proxy-blocks-login.drl").contains("fixtures/network/proxy-blocks-login.yaml");
+    CliRun check = CliRun.run("kb", "check", "--kb", copy.toString());
+    assertThat(check.exitCode()).as(check.out()).isZero();
+    CliRun test = CliRun.run("kb", "test", "--kb", copy.toString(), "--filter", "proxy-blocks-login");
+    assertThat(test.exitCode()).isEqualTo(1);
+    assertThat(test.out()).contains("FAIL network/proxy-blocks-login#bare-message")
+        .contains("TODO placeholder").endsWith("0 passed, 2 failed, 0 skipped\n");
+    assertThat(CliRun.run("kb", "new", "proxy-blocks-login", "--domain", "network", "--kb", copy.toString()).exitCode())
+        .isEqualTo(ExitCodes.BAD_INPUT);
+  }
+
+  @Test
+  void testRunsEveryFixtureAndShowsTheDifferenceOfAFailure() throws IOException {
+    edit("fixtures/network/dns-hijacking.yaml", "first: dns-hijacking", "first: tenant-not-found");
+    CliRun r = CliRun.run("kb", "test", "--kb", copy.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("expected tenant-not-found first; got [dns-hijacking (0.85)]")
+        .containsPattern("\\d+ passed, 1 failed, 0 skipped\n$");
+  }
+
+  @Test
+  void coverageAndDocs() {
+    CliRun coverage = CliRun.run("kb", "coverage", "--kb", copy.toString(), "--format", "json");
+    assertThat(coverage.exitCode()).as(coverage.out()).isZero();
+    assertThat(coverage.out()).contains("\"neverFired\" : [ ]");
+    assertThat(CliRun.run("kb", "docs", "--check", "--kb", copy.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void diagnoseUsesAWorkingCopyAfterAnEdit() throws IOException {
+    edit("rules/network/causes.drl", "0.85,", "0.55,");
+    CliRun r = CliRun.run("diagnose", "--kb", copy.toString(), "--error",
+        "For security reasons DTD is prohibited in this XML document.");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("medium 0.55");
+  }
+
+  private void assertOneProblem(String file, String from, String to, String where, String what) throws IOException {
+    if (where == null) {
+      return;
+    }
+    Path p = copy.resolve(file);
+    String before = Files.readString(p);
+    edit(file, from, to);
+    CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
+    Files.writeString(p, before);
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCodes.BAD_KNOWLEDGE_BASE);
+    assertThat(r.out()).contains(where).contains(what).doesNotContain("Exception");
+    assertThat(r.out().lines().filter(l -> l.contains(" — ")).count()).as(r.out()).isEqualTo(1);
+  }
+
+  private void edit(String file, String from, String to) throws IOException {
+    Path p = copy.resolve(file);
+    String text = Files.readString(p);
+    assertThat(text).contains(from);
+    Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+  }
+}
