@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
-import org.kie.api.io.ResourceType;
 import org.kie.internal.utils.KieHelper;
 
 /**

@@ -48,7 +48,8 @@ class KbCommandTest {
         "knowledge-base/causes/dns-hijacking.yaml:8:1: unknown key 'sumary'", "known keys here are");
     assertOneProblem("rules/network/causes.drl", "then", "thn",
         "rules/network/causes.drl:", "fix the DRL there");
-    assertOneProblem("rules/graph/causes.drl", "@id(\"graph-authorization-request-denied\")", "@id(\"dtd-prohibited-dns-hijacking\")",
+    assertOneProblem("rules/graph/causes.drl", "@id(\"graph-authorization-request-denied\")",
+        "@id(\"dtd-prohibited-dns-hijacking\")",
         "rules/network/causes.drl:", "rule id 'dtd-prohibited-dns-hijacking' is already used at");
     assertOneProblem("rules/graph/causes.drl", "@kb(\"graph-insufficient-privileges\")", "@kb(\"graph-privileges\")",
         "rules/graph/causes.drl:7: @kb(\"graph-privileges\") names no cause",
@@ -61,7 +62,8 @@ class KbCommandTest {
   void aPatternThatMatchesNoFixtureIsReported() throws IOException {
     edit("knowledge-base/signatures/dtd-prohibited.yaml", "(?:Exception: )?For security reasons DTD is prohibited",
         "(?:Exception: )?For security reasons DTD is forbidden");
-    edit("knowledge-base/signatures/dtd-prohibited.yaml", "Exception: For security reasons DTD is prohibited in this XML document.\n  - >-",
+    edit("knowledge-base/signatures/dtd-prohibited.yaml",
+        "Exception: For security reasons DTD is prohibited in this XML document.\n  - >-",
         "Exception: For security reasons DTD is forbidden in this XML document.\n  - >-");
     CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_KNOWLEDGE_BASE);
@@ -72,7 +74,8 @@ class KbCommandTest {
   void newCauseChecksCleanAndItsFixturesFailUntilFilledIn() {
     CliRun created = CliRun.run("kb", "new", "proxy-blocks-login", "--domain", "network", "--kb", copy.toString());
     assertThat(created.exitCode()).as(created.err()).isZero();
-    assertThat(created.out()).contains("rules/network/proxy-blocks-login.drl").contains("fixtures/network/proxy-blocks-login.yaml");
+    assertThat(created.out()).contains("rules/network/proxy-blocks-login.drl")
+        .contains("fixtures/network/proxy-blocks-login.yaml");
     CliRun check = CliRun.run("kb", "check", "--kb", copy.toString());
     assertThat(check.exitCode()).as(check.out()).isZero();
     CliRun test = CliRun.run("kb", "test", "--kb", copy.toString(), "--filter", "proxy-blocks-login");
