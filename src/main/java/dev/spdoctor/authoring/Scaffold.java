@@ -89,17 +89,18 @@ public final class Scaffold {
   }
 
   private static String rule(String id, String domain) {
-    return "// TODO: say in one line what this rule recognises.\n"
+    return "// The message of signature " + id + " means cause " + id + ".\n"
         + "package rules." + domain + ";\n\n"
         + "import dev.spdoctor.facts.SignatureMatch;\n"
         + "import dev.spdoctor.facts.Support;\n\n"
-        + "rule \"TODO the message that means " + id + "\"\n"
+        + "rule \"The message that means " + id + "\"\n"
         + "  @id(\"" + id + "-message\") @kb(\"" + id + "\")\n"
         + "when\n"
         + "  SignatureMatch(signature == \"" + id + "\", $mid : id)\n"
         + "then\n"
+        + "  // 0.9: the message names the cause outright (docs/confidence.md). Add rules for other evidence.\n"
         + "  insertLogical(Support.of(drools.getRule(), $mid, 0.9,\n"
-        + "      \"TODO: why this message means this cause, in one sentence.\"));\n"
+        + "      \"The message names this cause outright.\"));\n"
         + "end\n";
   }
 
