@@ -1,5 +1,6 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.authoring.WhyNot;
 import dev.spdoctor.batch.BatchRunner;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.DiagnosisRequest;
@@ -80,6 +81,11 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   @Option(names = "--explain", description = "Add the reasoning trace: every rule that fired, with its facts.")
   boolean explain;
 
+  @Option(names = "--why-not", paramLabel = "CAUSE-ID",
+      description = "For authors: for a cause that was not concluded, show how far each of its rules got and the"
+          + " first condition that failed (reads rules/ from --kb DIR or the current folder).")
+  String whyNot;
+
   @Option(names = "--batch", paramLabel = "FILE",
       description = "Diagnose many tickets: JSON Lines in ({\"id\",\"text\",\"deployment\"?,\"answers\"?}),"
           + " JSON Lines out, one per line in input order; - reads standard input.")
@@ -131,8 +137,38 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       UnrecognisedLog.append(unrecognisedOut, texts, diagnosis);
     }
     renderer().render(diagnosis, out);
+    if (whyNot != null) {
+      explainWhyNot(diagnosis, out);
+    }
     out.flush();
     return diagnosis.hasCauses() ? ExitCodes.OK : ExitCodes.NO_CAUSE;
+  }
+
+  private void explainWhyNot(Diagnosis d, PrintWriter out) throws IOException {
+    Path root = kbDir != null ? kbDir : Path.of(".");
+    if (!WorkingCopy.looksLikeOne(root)) {
+      throw new SpdoctorException(ExitCodes.USAGE, "--why-not reads the rules' source: run from the repository or give --kb DIR");
+    }
+    out.println();
+    out.println("Why not " + whyNot + "?");
+    d.causes().stream().filter(c -> c.cause().id().equals(whyNot)).findFirst().ifPresent(c ->
+        out.println("  It was concluded: rank " + c.rank() + ", confidence " + Renderer.number(c.confidence()) + "."));
+    d.ruledOut().stream().filter(x -> x.cause().equals(whyNot)).findFirst().ifPresent(x ->
+        out.println("  It was ruled out by rule " + x.rule() + ": " + x.reason() + "."));
+    List<WhyNot.RuleProgress> progress;
+    try {
+      progress = WhyNot.explain(new WorkingCopy(root).rulesDir(), whyNot, d);
+    } catch (IllegalArgumentException e) {
+      throw new SpdoctorException(ExitCodes.USAGE, "--why-not: " + e.getMessage());
+    }
+    for (WhyNot.RuleProgress p : progress) {
+      out.println("  rule " + p.rule() + (p.rulesOut() ? " (rules the cause out)" : "") + " (\"" + p.name() + "\"): "
+          + p.held() + " of " + p.conditions().size()
+          + " conditions hold" + (p.fired() ? ", so it fired" : "; the first that does not:"));
+      if (!p.fired()) {
+        out.println("      " + p.failing());
+      }
+    }
   }
 
   private Engine engine() {

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param trace every rule that fired, in order (filled in always; shown with --explain)
  * @param codes error codes found in the text, each marked whether a cause explains it
  * @param identifiers trace id, correlation id, timestamp and the like, found in the text
+ * @param facts the evidence facts the rules were given (for explanations; never rendered whole)
  */
 public record Diagnosis(
     LocalDate asOf,
@@ -33,7 +34,8 @@ public record Diagnosis(
     Map<String, String> known,
     List<FiredRule> trace,
     List<FoundCode> codes,
-    Map<String, String> identifiers) {
+    Map<String, String> identifiers,
+    List<Object> facts) {
 
   /**
    * An error code found in the text.

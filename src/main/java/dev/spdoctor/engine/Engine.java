@@ -85,6 +85,7 @@ public final class Engine {
     List<String> normalised = new ArrayList<>();
     Map<String, Match> matchById = new HashMap<>();
     KieSession session = rules.newKieSession();
+    List<Object> facts = new ArrayList<>();
     List<FiredRule> trace = new ArrayList<>();
     session.addEventListener(new DefaultAgendaEventListener() {
       @Override
@@ -104,24 +105,26 @@ public final class Engine {
           Match match = new Match(f.signature(), f.input(), f.start(), f.end(), f.text(), f.captures());
           matches.add(match);
           matchById.put(id, match);
-          session.insert(new SignatureMatch(id, f.signature(), f.start(), f.end(), f.text()));
-          f.captures().forEach((name, value) -> session.insert(new Capture(id, f.signature(), name, value)));
+          facts.add(new SignatureMatch(id, f.signature(), f.start(), f.end(), f.text()));
+          f.captures().forEach((name, value) -> facts.add(new Capture(id, f.signature(), name, value)));
         }
-        MentionExtractor.extract(text).forEach(session::insert);
+        facts.addAll(MentionExtractor.extract(text));
       }
-      known.forEach((k, v) -> session.insert(new Known(k, v, "answer")));
+      known.forEach((k, v) -> facts.add(new Known(k, v, "answer")));
       for (MilestoneDef m : kb.milestones()) {
-        session.insert(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
+        facts.add(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
       }
+      facts.forEach(session::insert);
       session.fireAllRules();
-      return assemble(request, session, known, matches, matchById, trace, normalised);
+      return assemble(request, session, known, matches, matchById, trace, normalised, facts);
     } finally {
       session.dispose();
     }
   }
 
   private Diagnosis assemble(DiagnosisRequest request, KieSession session, Map<String, String> known,
-      List<Match> matches, Map<String, Match> matchById, List<FiredRule> trace, List<String> normalised) {
+      List<Match> matches, Map<String, Match> matchById, List<FiredRule> trace, List<String> normalised,
+      List<Object> facts) {
     Map<String, List<Support>> supportByCause = new LinkedHashMap<>();
     for (QueryResultsRow row : session.getQueryResults("supports")) {
       Support s = (Support) row.get("$support");
@@ -195,7 +198,7 @@ public final class Engine {
       ErrorCodes.identifiers(text).forEach(identifiers::putIfAbsent);
     }
     return new Diagnosis(request.asOf(), ranked, steps(ranked), open, exclusions, unexplained, context,
-        known, List.copyOf(trace), List.copyOf(codes.values()), identifiers);
+        known, List.copyOf(trace), List.copyOf(codes.values()), identifiers, List.copyOf(facts));
   }
 
   private FoundCode foundCode(ErrorCodes.Code c, List<String> evidenceTexts) {

@@ -110,6 +110,16 @@ class KbCommandTest {
     assertThat(r.out()).contains("medium 0.55");
   }
 
+  @Test
+  void whyNotShowsTheFirstFailingConditionOfEachRule() {
+    CliRun r = CliRun.run("diagnose", "--kb", copy.toString(), "--as-of", "2026-06-01", "--error",
+        "AADSTS700016: Application with identifier 'YOUR_CLIENT_ID' was not found in the directory 'contoso.onmicrosoft.com'.",
+        "--why-not", "app-registration-deleted");
+    assertThat(r.out()).contains("Why not app-registration-deleted?")
+        .contains("rule aadsts700016-deleted (\"AADSTS700016: the registration may have been deleted\"): 1 of 2 conditions"
+            + " hold; the first that does not:\n      not Capture(matchId == $mid, name == \"clientId\", guid == false)");
+  }
+
   private void assertOneProblem(String file, String from, String to, String where, String what) throws IOException {
     if (where == null) {
       return;
