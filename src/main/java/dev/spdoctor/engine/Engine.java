@@ -168,12 +168,17 @@ public final class Engine {
         .thenComparingInt(q -> order.indexOf(q.causes().get(0)))
         .thenComparing(q -> q.question().id()));
 
+    // A match is explained when any support of a ranked cause rests on it (the report shows one
+    // evidence line per rule, so repeats of a message are explained without being shown).
     Set<Match> explained = new LinkedHashSet<>();
-    ranked.forEach(r -> r.evidence().forEach(e -> {
-      if (e.match() != null) {
-        explained.add(e.match());
+    for (String cause : inPlay) {
+      for (Support s : supportByCause.get(cause)) {
+        Match m = matchById.get(s.matchId());
+        if (m != null) {
+          explained.add(m);
+        }
       }
-    }));
+    }
     List<Match> unexplained = matches.stream().filter(m -> !explained.contains(m)).toList();
 
     List<String> context = new ArrayList<>();
@@ -203,7 +208,9 @@ public final class Engine {
 
   private FoundCode foundCode(ErrorCodes.Code c, List<String> evidenceTexts) {
     String bare = c.code().replaceFirst("^(AADSTS|HTTP )", "");
-    boolean mapped = evidenceTexts.stream().anyMatch(t -> t.contains(bare));
+    // An HTTP status is only the envelope: any established cause accounts for it.
+    boolean mapped = "http".equals(c.system()) ? !evidenceTexts.isEmpty()
+        : evidenceTexts.stream().anyMatch(t -> t.contains(bare));
     ErrorCodeDef def = kb.codes().get(c.code());
     String lookup = switch (c.system()) {
       case "aadsts" -> "https://login.microsoftonline.com/error?code=" + bare;

@@ -90,7 +90,7 @@ class KbCommandTest {
     CliRun r = CliRun.run("kb", "test", "--kb", copy.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).contains("expected tenant-not-found first; got [dns-hijacking (0.85)]")
-        .containsPattern("\\d+ passed, 1 failed, 0 skipped\n$");
+        .containsPattern("\\d+ passed, 1 failed, \\d+ skipped\n$");
   }
 
   @Test
