@@ -6,7 +6,7 @@ import java.util.Locale;
  * Something named anywhere in the text that gives context: a URL, a user principal name, a
  * {@code DOMAIN\\user} account, an AADSTS code.
  *
- * @param kind {@code url}, {@code upn}, {@code domain-account} or {@code aadsts}
+ * @param kind {@code url}, {@code upn}, {@code domain-account}, {@code aadsts} or {@code error-detail}
  * @param value the text as found
  * @param host for a URL, its host in lower case; for a UPN, its domain; otherwise empty
  * @param port for a URL, its explicit port, or -1

@@ -23,8 +23,8 @@ public final class ErrorCodes {
   private static final Pattern GRAPH = Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z][A-Za-z_]{3,60})\"");
   private static final Pattern SHAREPOINT =
       Pattern.compile("(-[0-9]{9,10}), (System\\.[A-Za-z.]+|Microsoft\\.[A-Za-z.]+)");
-  private static final Pattern HTTP =
-      Pattern.compile("(?i)\\b(?:HTTP/[0-9.]+ |status(?: code)?[: =]+|\\()(4[0-9]{2}|5[0-9]{2})\\b");
+  private static final Pattern HTTP = Pattern.compile("(?i)(?:\\bHTTP/[0-9.]+ |\\bstatus(?: code)?[: =]+|[(\\[])"
+      + "([45][0-9]{2})\\b|\\b([45][0-9]{2}) (?:Unauthorized|Forbidden|Not Found|Too Many Requests|Service Unavailable)\\b");
   private static final Map<String, Pattern> IDENTIFIERS = new LinkedHashMap<>();
 
   static {
@@ -52,7 +52,10 @@ public final class ErrorCodes {
     while (m.find()) {
       found.add(new Code("sharepoint", m.group(1) + ", " + m.group(2)));
     }
-    add(found, "http", HTTP, text, "HTTP ");
+    m = HTTP.matcher(text);
+    while (m.find()) {
+      found.add(new Code("http", "HTTP " + (m.group(1) != null ? m.group(1) : m.group(2))));
+    }
     return List.copyOf(found);
   }
 

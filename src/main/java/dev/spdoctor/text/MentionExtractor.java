@@ -9,7 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Finds what a paste names that gives context: URLs, accounts, Entra ID error codes. */
+/**
+ * Finds what a paste names that gives context: URLs, accounts, Entra ID error codes, and the
+ * detail a service attached to an error ({@code error_description}, {@code x-ms-diagnostics}).
+ */
 public final class MentionExtractor {
   private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s'\"<>()\\[\\]{}`,;]+");
   private static final Pattern UPN =
@@ -17,6 +20,8 @@ public final class MentionExtractor {
   private static final Pattern DOMAIN_ACCOUNT =
       Pattern.compile("(?:^|[\\s'\"(=:])([A-Za-z][A-Za-z0-9-]{0,14}\\\\[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?:$|[\\s'\")\\].,;:])");
   private static final Pattern AADSTS = Pattern.compile("\\bAADSTS([0-9]{4,8})\\b");
+  private static final Pattern ERROR_DETAIL =
+      Pattern.compile("(?i)\"error_description\"\\s*:\\s*\"([^\"]{3,300})\"|x-ms-diagnostics:\\s*([^\\n]{3,300})");
 
   private MentionExtractor() {}
 
@@ -39,6 +44,10 @@ public final class MentionExtractor {
     m = AADSTS.matcher(text);
     while (m.find()) {
       found.add(new Mention("aadsts", m.group(), "", -1));
+    }
+    m = ERROR_DETAIL.matcher(text);
+    while (m.find()) {
+      found.add(new Mention("error-detail", m.group(1) != null ? m.group(1) : m.group(2), "", -1));
     }
     return new ArrayList<>(found);
   }
