@@ -14,15 +14,21 @@ public final class SignatureMatcher {
   /** A signature found in one input text, with its named captures. */
   public record Found(String signature, int input, int start, int end, String text, Map<String, String> captures) {}
 
-  private record Compiled(String signature, Pattern pattern, List<String> groups) {}
+  private record Compiled(String signature, Pattern pattern, List<String> groups, RequiredLiteral.Literal literal) {}
 
   private final List<Compiled> compiled = new ArrayList<>();
 
   public SignatureMatcher(List<Signature> signatures) {
+    this(signatures, true);
+  }
+
+  /** With {@code prefilter} false every pattern runs on every text (tests compare the two). */
+  SignatureMatcher(List<Signature> signatures, boolean prefilter) {
     for (Signature signature : signatures) {
       for (String p : signature.patterns()) {
         Pattern pattern = Pattern.compile(p);
-        compiled.add(new Compiled(signature.id(), pattern, List.copyOf(pattern.namedGroups().keySet())));
+        compiled.add(new Compiled(signature.id(), pattern, List.copyOf(pattern.namedGroups().keySet()),
+            prefilter ? RequiredLiteral.of(p) : null));
       }
     }
   }
@@ -33,7 +39,17 @@ public final class SignatureMatcher {
    */
   public List<Found> find(int input, String text) {
     List<Found> all = new ArrayList<>();
+    String lower = null;
     for (Compiled c : compiled) {
+      RequiredLiteral.Literal literal = c.literal();
+      if (literal != null) {
+        if (literal.ignoreCase()) {
+          lower = lower != null ? lower : text.toLowerCase(java.util.Locale.ROOT);
+        }
+        if ((literal.ignoreCase() ? lower : text).indexOf(literal.text()) < 0) {
+          continue; // the pattern cannot match text without its required literal
+        }
+      }
       Matcher m = c.pattern().matcher(text);
       while (m.find()) {
         Map<String, String> captures = new LinkedHashMap<>();

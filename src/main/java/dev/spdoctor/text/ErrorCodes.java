@@ -26,6 +26,14 @@ public final class ErrorCodes {
   private static final Pattern HTTP = Pattern.compile("(?i)(?:\\bHTTP/[0-9.]+ |\\bstatus(?: code)?[: =]+|[(\\[])"
       + "([45][0-9]{2})\\b|\\b([45][0-9]{2}) (?:Unauthorized|Forbidden|Not Found|Too Many Requests|Service Unavailable)\\b");
   private static final Map<String, Pattern> IDENTIFIERS = new LinkedHashMap<>();
+  /** Lower-case words without which an identifier's pattern cannot match (a cheap pre-check). */
+  private static final Map<String, List<String>> KEYWORDS = Map.of(
+      "traceId", List.of("trace"),
+      "correlationId", List.of("correlation"),
+      "requestId", List.of("request-id", "sprequestguid"),
+      "timestamp", List.of("timestamp", "\"date\""),
+      "clientId", List.of("identifier", "client", "app"),
+      "tenant", List.of("directory", "tenant"));
 
   static {
     IDENTIFIERS.put("traceId", Pattern.compile("(?i)(?:Trace ID:|\"trace_id\"\\s*:\\s*\")\\s*(" + GUID + ")"));
@@ -45,10 +53,16 @@ public final class ErrorCodes {
   /** Codes in order of first appearance, without repeats. */
   public static List<Code> codes(String text) {
     Set<Code> found = new LinkedHashSet<>();
-    add(found, "aadsts", AADSTS, text, "AADSTS");
-    add(found, "aadsts", AADSTS_JSON, text, "AADSTS");
-    add(found, "graph", GRAPH, text, "");
-    Matcher m = SHAREPOINT.matcher(text);
+    if (text.contains("AADSTS")) {
+      add(found, "aadsts", AADSTS, text, "AADSTS");
+    }
+    if (text.contains("error_codes")) {
+      add(found, "aadsts", AADSTS_JSON, text, "AADSTS");
+    }
+    if (text.contains("\"code\"")) {
+      add(found, "graph", GRAPH, text, "");
+    }
+    Matcher m = SHAREPOINT.matcher(text.contains(", System.") || text.contains(", Microsoft.") ? text : "");
     while (m.find()) {
       found.add(new Code("sharepoint", m.group(1) + ", " + m.group(2)));
     }
@@ -62,7 +76,11 @@ public final class ErrorCodes {
   /** The first value of each identifier found, by name. */
   public static Map<String, String> identifiers(String text) {
     Map<String, String> found = new LinkedHashMap<>();
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
     IDENTIFIERS.forEach((name, pattern) -> {
+      if (KEYWORDS.get(name).stream().noneMatch(lower::contains)) {
+        return;
+      }
       Matcher m = pattern.matcher(text);
       if (m.find()) {
         found.put(name, m.group(1));

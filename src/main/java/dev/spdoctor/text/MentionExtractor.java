@@ -28,24 +28,26 @@ public final class MentionExtractor {
   /** Every distinct mention in the normalised text, in order of first appearance. */
   public static List<Mention> extract(String text) {
     Set<Mention> found = new LinkedHashSet<>();
-    Matcher m = URL.matcher(text);
+    // Each pattern runs only on text holding the character or word it cannot match without.
+    Matcher m = URL.matcher(text.contains("://") ? text : "");
     while (m.find()) {
       String url = m.group().replaceAll("[.]+$", "");
       found.add(url(url));
     }
-    m = UPN.matcher(text);
+    m = UPN.matcher(text.indexOf('@') >= 0 ? text : "");
     while (m.find()) {
       found.add(new Mention("upn", m.group(), m.group(1), -1));
     }
-    m = DOMAIN_ACCOUNT.matcher(text);
+    m = DOMAIN_ACCOUNT.matcher(text.indexOf('\\') >= 0 ? text : "");
     while (m.find()) {
       found.add(new Mention("domain-account", m.group(1), "", -1));
     }
-    m = AADSTS.matcher(text);
+    m = AADSTS.matcher(text.contains("AADSTS") ? text : "");
     while (m.find()) {
       found.add(new Mention("aadsts", m.group(), "", -1));
     }
-    m = ERROR_DETAIL.matcher(text);
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    m = ERROR_DETAIL.matcher(lower.contains("error_description") || lower.contains("x-ms-diagnostics") ? text : "");
     while (m.find()) {
       found.add(new Mention("error-detail", m.group(1) != null ? m.group(1) : m.group(2), "", -1));
     }
