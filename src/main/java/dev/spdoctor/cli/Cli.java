@@ -10,6 +10,15 @@ public final class Cli {
 
   /** A configured command line for spdoctor that reads standard input from {@code stdin}. */
   public static CommandLine commandLine(InputStream stdin) {
+    return commandLine(stdin, null);
+  }
+
+  /**
+   * A command line for spdoctor. picocli reflects over every subcommand when it builds the tree,
+   * so when {@code first} (the first argument) names a subcommand, only that branch is built: a
+   * one-shot {@code diagnose} does not pay for the kb tools. Help and errors are the same.
+   */
+  public static CommandLine commandLine(InputStream stdin, String first) {
     ErrorHandler errors = new ErrorHandler();
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
@@ -22,15 +31,21 @@ public final class Cli {
         return made;
       }
     };
-    return new CommandLine(new SpdoctorCommand(), factory)
-        .setExecutionExceptionHandler(errors)
+    CommandLine cmd = new CommandLine(new SpdoctorCommand(), factory);
+    if (!"kb".equals(first)) {
+      cmd.addSubcommand("diagnose", new CommandLine(DiagnoseCommand.class, factory));
+    }
+    if (!"diagnose".equals(first)) {
+      cmd.addSubcommand("kb", new CommandLine(KbCommand.class, factory));
+    }
+    return cmd.setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** Runs spdoctor with {@code args} on the process's streams and returns the exit code. */
   public static int run(String... args) {
-    CommandLine cmd = commandLine(System.in);
+    CommandLine cmd = commandLine(System.in, args.length > 0 ? args[0] : null);
     cmd.setOut(new PrintWriter(System.out, false));
     return cmd.execute(args);
   }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Diagnoses why an application cannot connect to SharePoint (SharePoint Online"
         + " through an Entra ID app registration, or on-premises SharePoint), and says what to do, in order.",
-    subcommands = {DiagnoseCommand.class, KbCommand.class},
     footer = {"", "Exit codes: 0 cause(s) found, 1 no cause established, 2 usage error,"
         + " 3 unusable input, 4 knowledge-base problems, 70 internal error (see docs/cli.md)."})
 public final class SpdoctorCommand implements Runnable {

@@ -1,7 +1,6 @@
 package dev.spdoctor.kb;
 
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +27,8 @@ public final class KbCompiler {
     Path out = Path.of(args[1]);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "kb", ".tmp");
-    try (OutputStream file = Files.newOutputStream(tmp);
-        ObjectOutputStream objects = new ObjectOutputStream(file)) {
-      objects.writeObject(kb);
+    try (OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+      KbCodec.write(kb, file);
     }
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     System.out.println("knowledge base: " + kb.causes().size() + " causes, " + kb.signatures().size()

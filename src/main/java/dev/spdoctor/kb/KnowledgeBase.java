@@ -2,8 +2,6 @@ package dev.spdoctor.kb;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectInputFilter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -16,7 +14,7 @@ import java.util.TreeMap;
  * The whole knowledge base, loaded and cross-checked.
  *
  * <p>The bundled copy is compiled from {@code knowledge-base/} at build time into a compact
- * serialised form ({@link #BUNDLED_RESOURCE}), so that a one-shot run does not pay for YAML
+ * binary form ({@link #BUNDLED_RESOURCE}, see KbCodec), so that a one-shot run does not pay for YAML
  * parsing. {@link KbLoader} reads a working copy from YAML.
  */
 public record KnowledgeBase(
@@ -55,26 +53,9 @@ public record KnowledgeBase(
         throw new IllegalStateException(
             "the bundled knowledge base " + BUNDLED_RESOURCE + " is missing from the jar; rebuild with mvn package");
       }
-      ObjectInputStream objects = new ObjectInputStream(in);
-      objects.setObjectInputFilter(KnowledgeBase::allowOnlyKbTypes);
-      return (KnowledgeBase) objects.readObject();
+      return KbCodec.read(new java.io.BufferedInputStream(in));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled knowledge base", e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the bundled knowledge base was built by another version", e);
     }
-  }
-
-  private static ObjectInputFilter.Status allowOnlyKbTypes(ObjectInputFilter.FilterInfo info) {
-    Class<?> type = info.serialClass();
-    if (type == null || type.isArray() || type.isPrimitive()) {
-      return ObjectInputFilter.Status.UNDECIDED;
-    }
-    String name = type.getName();
-    boolean allowed = name.startsWith("dev.spdoctor.kb.")
-        || name.startsWith("java.util.")
-        || name.startsWith("java.lang.")
-        || name.startsWith("java.time.");
-    return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
   }
 }

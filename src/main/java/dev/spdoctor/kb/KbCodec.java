@@ -1,0 +1,167 @@
+package dev.spdoctor.kb;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compact binary form of the knowledge base that the jar carries: plain length-prefixed
+ * fields, read without reflection, because a one-shot command pays for every millisecond of
+ * start-up (Java serialization cost about 100 ms cold here).
+ */
+final class KbCodec {
+  private static final int MAGIC = 0x53504b42; // "SPKB"
+  private static final int VERSION = 1;
+
+  private KbCodec() {}
+
+  static void write(KnowledgeBase kb, OutputStream stream) throws IOException {
+    DataOutputStream out = new DataOutputStream(stream);
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    out.writeInt(kb.causes().size());
+    for (Cause c : kb.causes().values()) {
+      str(out, c.id());
+      str(out, c.title());
+      list(out, c.deployment());
+      str(out, c.status());
+      source(out, c.source());
+      str(out, c.summary());
+      str(out, c.explanation());
+      list(out, c.distinguish());
+      list(out, c.steps());
+    }
+    out.writeInt(kb.steps().size());
+    for (Step s : kb.steps().values()) {
+      str(out, s.id());
+      str(out, s.text());
+      str(out, s.role());
+      str(out, s.waitTime());
+      str(out, s.verify());
+      out.writeBoolean(s.deprecated());
+      str(out, s.history());
+    }
+    out.writeInt(kb.signatures().size());
+    for (Signature s : kb.signatures()) {
+      str(out, s.id());
+      str(out, s.message());
+      source(out, s.source());
+      list(out, s.deployment());
+      list(out, s.patterns());
+      list(out, s.examples());
+    }
+    out.writeInt(kb.questions().size());
+    for (Question q : kb.questions().values()) {
+      str(out, q.id());
+      str(out, q.prompt());
+      str(out, q.type());
+      list(out, q.choices());
+      str(out, q.help());
+    }
+    out.writeInt(kb.milestones().size());
+    for (MilestoneDef m : kb.milestones()) {
+      str(out, m.id());
+      out.writeLong(m.date().toEpochDay());
+      str(out, m.title());
+    }
+    out.writeInt(kb.codes().size());
+    for (ErrorCodeDef c : kb.codes().values()) {
+      str(out, c.code());
+      str(out, c.name());
+      str(out, c.meaning());
+    }
+    out.flush();
+  }
+
+  static KnowledgeBase read(InputStream stream) throws IOException {
+    DataInputStream in = new DataInputStream(stream);
+    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+      throw new IOException("not a knowledge base of this version of spdoctor; rebuild with mvn package");
+    }
+    Map<String, Cause> causes = new LinkedHashMap<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      Cause c = new Cause(str(in), str(in), list(in), str(in), source(in), str(in), str(in), list(in), list(in));
+      causes.put(c.id(), c);
+    }
+    Map<String, Step> steps = new LinkedHashMap<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      Step s = new Step(str(in), str(in), str(in), str(in), str(in), in.readBoolean(), str(in));
+      steps.put(s.id(), s);
+    }
+    List<Signature> signatures = new ArrayList<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      signatures.add(new Signature(str(in), str(in), source(in), list(in), list(in), list(in)));
+    }
+    Map<String, Question> questions = new LinkedHashMap<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      Question q = new Question(str(in), str(in), str(in), list(in), str(in));
+      questions.put(q.id(), q);
+    }
+    List<MilestoneDef> milestones = new ArrayList<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      milestones.add(new MilestoneDef(str(in), LocalDate.ofEpochDay(in.readLong()), str(in)));
+    }
+    Map<String, ErrorCodeDef> codes = new LinkedHashMap<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      ErrorCodeDef c = new ErrorCodeDef(str(in), str(in), str(in));
+      codes.put(c.code(), c);
+    }
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes);
+  }
+
+  private static void source(DataOutputStream out, Source s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      str(out, s.article());
+      str(out, s.section());
+    }
+  }
+
+  private static Source source(DataInputStream in) throws IOException {
+    return in.readBoolean() ? new Source(str(in), str(in)) : null;
+  }
+
+  private static void str(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String str(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static void list(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String v : values) {
+      str(out, v);
+    }
+  }
+
+  private static List<String> list(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<String> values = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      values.add(str(in));
+    }
+    return List.copyOf(values);
+  }
+}
