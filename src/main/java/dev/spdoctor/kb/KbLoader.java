@@ -369,7 +369,7 @@ public final class KbLoader {
           "expected " + expected(e) + " (see docs/knowledge-base.md)"));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      problems.add(new KbProblem(rel(file), line(at), column(at), "not valid YAML: " + firstLine(e.getOriginalMessage()),
+      problems.add(new KbProblem(rel(file), line(at), column(at), "not valid YAML: " + yamlProblem(e.getOriginalMessage()),
           "fix the YAML syntax (indentation, a missing ':' or an unclosed quote)"));
     } catch (IOException e) {
       problems.add(new KbProblem(rel(file), 0, 0, "cannot read: " + e.getMessage(), "check the file exists and is readable"));
@@ -529,6 +529,26 @@ public final class KbLoader {
 
   private static String sorted(Set<String> values) {
     return values.stream().sorted().collect(Collectors.joining(", "));
+  }
+
+  /** SnakeYAML's message without its "in 'reader'" locations and source snippets (the location says it). */
+  private static String yamlProblem(String s) {
+    if (s == null) {
+      return "";
+    }
+    List<String> kept = new ArrayList<>();
+    String[] lines = s.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip();
+      if (l.startsWith("in 'reader'")) {
+        i += 2; // the quoted source line and the caret under it
+        continue;
+      }
+      if (!l.isEmpty() && !l.startsWith("at [Source")) {
+        kept.add(l);
+      }
+    }
+    return String.join(", ", kept);
   }
 
   private static String firstLine(String s) {
