@@ -2,7 +2,7 @@ package dev.spdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.authoring.Coverage;
 import dev.spdoctor.engine.Engine;
 import dev.spdoctor.fixtures.FixtureRunner;
 import dev.spdoctor.fixtures.FixtureRunner.Located;
@@ -20,26 +20,17 @@ class FixtureCoverageTest {
   @Test
   void everyCauseHasPositiveAndNegativeCasesEveryRuleFiresAndEveryMessageIsCovered() throws IOException {
     Engine engine = Engine.bundled();
-    List<Located> cases = FixtureRunner.load(Path.of("fixtures"));
-    Set<String> positive = new HashSet<>();
-    Set<String> negative = new HashSet<>();
-    Set<String> fired = new HashSet<>();
-    Set<String> recognised = new HashSet<>();
     FixtureRunner runner = new FixtureRunner(engine);
+    List<Located> cases = FixtureRunner.load(Path.of("fixtures"));
+    Coverage coverage = Coverage.of(runner, cases, RuleSource.read(Path.of("rules")).rules(), engine.knowledgeBase());
+    assertThat(coverage.withoutPositive()).as("causes without a case where they must be concluded").isEmpty();
+    assertThat(coverage.withoutNegative()).as("causes without a near-miss case where they must not be").isEmpty();
+    assertThat(coverage.neverFired()).as("rules that no fixture makes fire").isEmpty();
+
+    Set<String> recognised = new HashSet<>();
     for (Located c : cases) {
-      var expect = c.fixture().expect();
-      if (expect.causes() != null) {
-        positive.addAll(expect.causes());
-      }
-      if (expect.first() != null) {
-        positive.add(expect.first());
-      }
-      if (expect.absent() != null) {
-        negative.addAll(expect.absent());
-      }
-      var result = runner.run(c);
+      FixtureRunner.Result result = runner.run(c);
       if (result.diagnosis() != null) {
-        result.diagnosis().trace().stream().map(FiredRule::rule).forEach(fired::add);
         result.diagnosis().causes().forEach(r -> r.evidence().forEach(e -> {
           if (e.match() != null) {
             recognised.add(e.match().signature());
@@ -47,14 +38,6 @@ class FixtureCoverageTest {
         }));
       }
     }
-    Set<String> causes = engine.knowledgeBase().causes().keySet();
-    assertThat(positive).as("causes without a case where they must be concluded").containsAll(causes);
-    assertThat(negative).as("causes without a near-miss case where they must not be").containsAll(causes);
-    Set<String> rules = RuleSource.read(Path.of("rules")).rules().stream().map(RuleSource.RuleInfo::id)
-        .collect(Collectors.toSet());
-    Set<String> never = new HashSet<>(rules);
-    never.removeAll(fired);
-    assertThat(never).as("rules that no fixture makes fire").isEmpty();
     Set<String> signatures = engine.knowledgeBase().signatures().stream().map(s -> s.id()).collect(Collectors.toSet());
     assertThat(recognised).as("messages (signatures) with no fixture that leads to a cause").containsAll(signatures);
   }

@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * Checks a working copy without running a diagnosis: the knowledge base against its schema, the
@@ -28,11 +27,6 @@ import java.util.regex.Matcher;
  * where it is and how to fix it.
  */
 public final class KbChecker {
-  private static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final java.util.regex.Pattern SIGNATURE_REF =
-      java.util.regex.Pattern.compile("signature == \"([a-z0-9-]+)\"");
-  private static final java.util.regex.Pattern QUESTION_REF =
-      java.util.regex.Pattern.compile("(?:key == |Need\\.of\\(drools\\.getRule\\(\\), )\"([a-z0-9-]+)\"");
 
   /** What a check found, and how much it looked at. */
   public record Report(List<KbProblem> problems, int causes, int signatures, int questions, int rules, int fixtures) {}
@@ -86,7 +80,7 @@ public final class KbChecker {
             "add @id(\"kebab-case-id\") after the rule name; ids are stable once published"));
         continue;
       }
-      if (!KEBAB.matcher(r.id()).matches()) {
+      if (!KbLoader.isKebab(r.id())) {
         problems.add(new KbProblem(at, r.line(), 0, "rule id '" + r.id() + "' is not kebab-case",
             "use lower-case words joined by '-'"));
       }
@@ -118,24 +112,20 @@ public final class KbChecker {
       if (r.kb() != null && r.text().contains("Support.of")) {
         concluded.add(r.kb());
       }
-      Matcher m = SIGNATURE_REF.matcher(r.text());
-      while (m.find()) {
-        signaturesUsed.add(m.group(1));
-        if (!signatureIds.contains(m.group(1))) {
-          problems.add(new KbProblem(at, r.line() + lineIn(r.text(), m.start()), 0,
-              "signature '" + m.group(1) + "' does not exist",
-              "create knowledge-base/signatures/" + m.group(1) + ".yaml, or fix the id"));
+      r.signatures().forEach((sig, offset) -> {
+        signaturesUsed.add(sig);
+        if (!signatureIds.contains(sig)) {
+          problems.add(new KbProblem(at, r.line() + offset, 0, "signature '" + sig + "' does not exist",
+              "create knowledge-base/signatures/" + sig + ".yaml, or fix the id"));
         }
-      }
-      m = QUESTION_REF.matcher(r.text());
-      while (m.find()) {
-        questionsUsed.add(m.group(1));
-        if (!kb.questions().containsKey(m.group(1))) {
-          problems.add(new KbProblem(at, r.line() + lineIn(r.text(), m.start()), 0,
-              "question '" + m.group(1) + "' does not exist",
-              "create knowledge-base/questions/" + m.group(1) + ".yaml, or fix the id"));
+      });
+      r.questions().forEach((q, offset) -> {
+        questionsUsed.add(q);
+        if (!kb.questions().containsKey(q)) {
+          problems.add(new KbProblem(at, r.line() + offset, 0, "question '" + q + "' does not exist",
+              "create knowledge-base/questions/" + q + ".yaml, or fix the id"));
         }
-      }
+      });
     }
     Set<String> suggested = new HashSet<>();
     for (Map.Entry<RuleInfo, String> d : dangling.entrySet()) {
@@ -209,16 +199,6 @@ public final class KbChecker {
       cur = t;
     }
     return prev[b.length()];
-  }
-
-  private static int lineIn(String text, int offset) {
-    int lines = 0;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        lines++;
-      }
-    }
-    return lines;
   }
 
   private static String rel(WorkingCopy copy, Path file) {

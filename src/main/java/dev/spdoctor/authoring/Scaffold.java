@@ -1,6 +1,7 @@
 package dev.spdoctor.authoring;
 
 import dev.spdoctor.engine.WorkingCopy;
+import dev.spdoctor.kb.KbLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  * {@code kb test} fails on the TODO placeholders until the author fills them in.
  */
 public final class Scaffold {
-  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern DOMAIN = Pattern.compile("[a-z][a-z0-9]*");
   private static final String MESSAGE = "TODO: the error message exactly as printed";
 
@@ -27,7 +27,7 @@ public final class Scaffold {
    * @throws IllegalArgumentException for a bad id or domain, or when a file already exists
    */
   public static List<Path> create(WorkingCopy copy, String id, String domain) throws IOException {
-    if (id == null || !KEBAB.matcher(id).matches()) {
+    if (!KbLoader.isKebab(id)) {
       throw new IllegalArgumentException("cause id '" + id + "' is not kebab-case (lower-case words joined by '-')");
     }
     if (domain == null || !DOMAIN.matcher(domain).matches()) {

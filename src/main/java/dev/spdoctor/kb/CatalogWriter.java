@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Writes docs/catalog.md: every cause with its messages, rules, steps and source, from the knowledge base. */
 public final class CatalogWriter {
-  private static final Pattern SIGNATURE_REF = Pattern.compile("signature == \"([a-z0-9-]+)\"");
-
   private CatalogWriter() {}
 
   /** The catalog as Markdown. */
@@ -41,10 +37,7 @@ public final class CatalogWriter {
       for (RuleInfo r : rules) {
         if (c.id().equals(r.kb())) {
           concluding.add(r);
-          Matcher m = SIGNATURE_REF.matcher(r.text());
-          while (m.find()) {
-            messages.add(m.group(1));
-          }
+          messages.addAll(r.signatures().keySet());
         }
       }
       if (!messages.isEmpty()) {

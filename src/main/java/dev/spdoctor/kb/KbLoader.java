@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * file, line and column and a fix, instead of stopping at the first.
  */
 public final class KbLoader {
-  static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> DEPLOYMENTS = Set.of("online", "onprem");
   private static final Set<String> STATUSES = Set.of("experimental", "stable", "deprecated");
   private static final Set<String> ARTICLES = Set.of("troubleshooting", "creating-connection", "public-record");
@@ -55,6 +55,11 @@ public final class KbLoader {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** Whether {@code id} is a kebab-case id: lower-case letters and digits joined by single '-'. */
+  public static boolean isKebab(String id) {
+    return id != null && KEBAB.matcher(id).matches();
   }
 
   /**

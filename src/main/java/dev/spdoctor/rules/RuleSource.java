@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -17,7 +21,30 @@ import org.drools.drl.parser.DroolsParserException;
 /** Reads the rules under {@code rules/} as source: names, ids, knowledge-base references, lines. */
 public final class RuleSource {
   /** One rule as written in a DRL file. */
-  public record RuleInfo(Path file, int line, String pkg, String name, String id, String kb, String text) {}
+  public record RuleInfo(Path file, int line, String pkg, String name, String id, String kb, String text) {
+    private static final Pattern SIGNATURE_REF = Pattern.compile("signature == \"([a-z0-9-]+)\"");
+    private static final Pattern QUESTION_REF =
+        Pattern.compile("(?:key == |Need\\.of\\(drools\\.getRule\\(\\), )\"([a-z0-9-]+)\"");
+
+    /** The signature ids the rule matches on, each with its line offset within the rule. */
+    public Map<String, Integer> signatures() {
+      return refs(SIGNATURE_REF);
+    }
+
+    /** The question ids the rule reads (Known) or asks for (Need), each with its line offset. */
+    public Map<String, Integer> questions() {
+      return refs(QUESTION_REF);
+    }
+
+    private Map<String, Integer> refs(Pattern p) {
+      Map<String, Integer> found = new LinkedHashMap<>();
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        found.putIfAbsent(m.group(1), (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count());
+      }
+      return found;
+    }
+  }
 
   /** A DRL file that does not parse. */
   public record ParseProblem(Path file, int line, String message) {
