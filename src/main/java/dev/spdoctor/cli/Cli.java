@@ -32,10 +32,14 @@ public final class Cli {
       }
     };
     CommandLine cmd = new CommandLine(new SpdoctorCommand(), factory);
-    if (!"kb".equals(first)) {
+    boolean only = "diagnose".equals(first) || "guide".equals(first) || "kb".equals(first);
+    if (!only || "diagnose".equals(first)) {
       cmd.addSubcommand("diagnose", new CommandLine(DiagnoseCommand.class, factory));
     }
-    if (!"diagnose".equals(first)) {
+    if (!only || "guide".equals(first)) {
+      cmd.addSubcommand("guide", new CommandLine(GuideCommand.class, factory));
+    }
+    if (!only || "kb".equals(first)) {
       cmd.addSubcommand("kb", new CommandLine(KbCommand.class, factory));
     }
     return cmd.setExecutionExceptionHandler(errors)

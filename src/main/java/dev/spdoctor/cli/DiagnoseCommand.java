@@ -6,8 +6,7 @@ import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.DiagnosisRequest;
 import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
-import dev.spdoctor.input.InputException;
-import dev.spdoctor.input.TextInput;
+import dev.spdoctor.guide.Transcript;
 import dev.spdoctor.render.JsonRenderer;
 import dev.spdoctor.render.MarkdownRenderer;
 import dev.spdoctor.render.Renderer;
@@ -20,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,34 +49,19 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   private InputStream stdin = System.in;
   @Spec CommandSpec spec;
   @Mixin OutputMixin output;
+  @Mixin InputMixin input;
 
   @Option(names = "--kb", paramLabel = "DIR",
       description = "Use a working copy of knowledge-base/ and rules/ in DIR, compiled at run time (slower to start),"
           + " instead of the bundled, precompiled one.")
   Path kbDir;
 
-  @Option(names = "--error", paramLabel = "TEXT",
-      description = "Error text, as printed (repeatable; each is read on its own).")
-  List<String> errors = new ArrayList<>();
-
-  @Option(names = "--error-file", paramLabel = "FILE",
-      description = "File with error text; - reads standard input (repeatable). UTF-8, or UTF-16 with a BOM.")
-  List<String> errorFiles = new ArrayList<>();
-
-  @Option(names = "--deployment", paramLabel = "WHERE",
-      description = "Where SharePoint runs: ${COMPLETION-CANDIDATES}. Same as --answer deployment=WHERE.")
-  DeploymentChoice deployment;
-
-  @Option(names = "--answer", paramLabel = "KEY=VALUE",
-      description = "A fact you know, e.g. app-registration-exists=no (repeatable; the report lists the open ones).")
-  Map<String, String> answers = new LinkedHashMap<>();
-
-  @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
-      description = "Judge dated facts (such as retirements) as of this day, YYYY-MM-DD (default: today).")
-  LocalDate asOf;
-
   @Option(names = "--explain", description = "Add the reasoning trace: every rule that fired, with its facts.")
   boolean explain;
+
+  @Option(names = "--transcript", paramLabel = "FILE",
+      description = "Replay a session written by spdoctor guide --transcript: the same texts, facts and as-of day.")
+  Path transcript;
 
   @Option(names = "--why-not", paramLabel = "CAUSE-ID",
       description = "For authors: for a cause that was not concluded, show how far each of its rules got and the"
@@ -96,9 +78,6 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
           + " codes found in them to FILE as one JSON line, as candidates for knowledge-base authors.")
   Path unrecognisedOut;
 
-  /** The deployments --deployment accepts. */
-  enum DeploymentChoice { online, onprem }
-
   @Override
   public void stdin(InputStream in) {
     this.stdin = in;
@@ -106,7 +85,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
 
   @Override
   public Integer call() throws IOException {
-    LocalDate day = asOf != null ? asOf : LocalDate.now();
+    LocalDate day = input.day();
     PrintWriter out = spec.commandLine().getOut();
     if (batch != null) {
       for (String option : List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain")) {
@@ -117,14 +96,26 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       }
       return runBatch(day, out);
     }
-    List<String> texts = texts();
-    Map<String, String> facts = new LinkedHashMap<>(answers);
-    if (deployment != null) {
-      String before = facts.put("deployment", deployment.name());
-      if (before != null && !before.equalsIgnoreCase(deployment.name())) {
-        throw new SpdoctorException(ExitCodes.USAGE,
-            "--deployment " + deployment + " contradicts --answer deployment=" + before);
+    List<String> texts;
+    Map<String, String> facts;
+    if (transcript != null) {
+      if (input.hasTexts()) {
+        throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays its own texts; drop --error and --error-file");
       }
+      Transcript replay;
+      try {
+        replay = Transcript.read(transcript);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + transcript);
+      } catch (IllegalArgumentException e) {
+        throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
+      }
+      texts = replay.texts();
+      facts = replay.facts();
+      day = replay.asOf();
+    } else {
+      texts = input.texts(stdin);
+      facts = input.facts();
     }
     Engine engine = engine();
     Diagnosis diagnosis;
@@ -179,25 +170,6 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       throw new SpdoctorException(ExitCodes.BAD_INPUT, kbDir + " holds no knowledge-base/ and rules/");
     }
     return new WorkingCopy(kbDir).engine();
-  }
-
-  private List<String> texts() {
-    if (errors.isEmpty() && errorFiles.isEmpty()) {
-      throw new SpdoctorException(ExitCodes.USAGE,
-          "no error text given; use --error TEXT, --error-file FILE, or --error-file - to read standard input");
-    }
-    List<String> texts = new ArrayList<>();
-    try {
-      for (String e : errors) {
-        texts.add(TextInput.check("--error", e));
-      }
-      for (String f : errorFiles) {
-        texts.add(TextInput.read(f, stdin));
-      }
-    } catch (InputException e) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
-    }
-    return texts;
   }
 
   private Renderer renderer() {

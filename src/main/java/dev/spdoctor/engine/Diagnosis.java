@@ -61,8 +61,8 @@ public record Diagnosis(
   /** A step to take, and the causes it addresses. */
   public record RecommendedStep(int number, Step step, List<String> causes) {}
 
-  /** A question whose answer would change the outcome, and the causes it bears on. */
-  public record OpenQuestion(Question question, List<String> causes) {}
+  /** A question whose answer would change the outcome, the causes it bears on, and the rules asking. */
+  public record OpenQuestion(Question question, List<String> causes, List<String> rules) {}
 
   /** A cause ruled out, and why. */
   public record Exclusion(String cause, String title, String rule, String reason) {}

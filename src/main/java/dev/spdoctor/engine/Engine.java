@@ -148,9 +148,14 @@ public final class Engine {
     }
 
     Map<String, List<String>> questionCauses = new LinkedHashMap<>();
+    Map<String, List<String>> questionRules = new LinkedHashMap<>();
     for (QueryResultsRow row : session.getQueryResults("openNeeds")) {
       Need n = (Need) row.get("$need");
       if (inPlay.contains(n.cause()) && kb.question(n.question()).isPresent()) {
+        List<String> rulesAsking = questionRules.computeIfAbsent(n.question(), q -> new ArrayList<>());
+        if (!rulesAsking.contains(n.rule())) {
+          rulesAsking.add(n.rule());
+        }
         List<String> causes = questionCauses.computeIfAbsent(n.question(), q -> new ArrayList<>());
         if (!causes.contains(n.cause())) {
           causes.add(n.cause());
@@ -161,7 +166,7 @@ public final class Engine {
     List<OpenQuestion> open = new ArrayList<>();
     questionCauses.forEach((q, causes) -> {
       causes.sort(Comparator.comparingInt(order::indexOf));
-      open.add(new OpenQuestion(kb.questions().get(q), List.copyOf(causes)));
+      open.add(new OpenQuestion(kb.questions().get(q), List.copyOf(causes), List.copyOf(questionRules.get(q))));
     });
     // Questions that bear on more causes, then on better-ranked causes, come first.
     open.sort(Comparator.<OpenQuestion>comparingInt(q -> -q.causes().size())

@@ -1,0 +1,78 @@
+package dev.spdoctor.cli;
+
+import dev.spdoctor.input.InputException;
+import dev.spdoctor.input.TextInput;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** What a diagnosis starts from: error texts, stated facts, the as-of day (diagnose and guide). */
+public final class InputMixin {
+  /** The deployments --deployment accepts. */
+  enum DeploymentChoice { online, onprem }
+
+  @Option(names = "--error", paramLabel = "TEXT",
+      description = "Error text, as printed (repeatable; each is read on its own).")
+  List<String> errors = new ArrayList<>();
+
+  @Option(names = "--error-file", paramLabel = "FILE",
+      description = "File with error text; - reads standard input (repeatable). UTF-8, or UTF-16 with a BOM.")
+  List<String> errorFiles = new ArrayList<>();
+
+  @Option(names = "--deployment", paramLabel = "WHERE",
+      description = "Where SharePoint runs: ${COMPLETION-CANDIDATES}. Same as --answer deployment=WHERE.")
+  DeploymentChoice deployment;
+
+  @Option(names = "--answer", paramLabel = "KEY=VALUE",
+      description = "A fact you know, e.g. app-registration-exists=no (repeatable; the report lists the open ones).")
+  Map<String, String> answers = new LinkedHashMap<>();
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
+      description = "Judge dated facts (such as retirements) as of this day, YYYY-MM-DD (default: today).")
+  LocalDate asOf;
+
+  boolean hasTexts() {
+    return !errors.isEmpty() || !errorFiles.isEmpty();
+  }
+
+  LocalDate day() {
+    return asOf != null ? asOf : LocalDate.now();
+  }
+
+  /** The texts given, each checked; a usage error when there are none. */
+  List<String> texts(InputStream stdin) {
+    if (!hasTexts()) {
+      throw new SpdoctorException(ExitCodes.USAGE,
+          "no error text given; use --error TEXT, --error-file FILE, or --error-file - to read standard input");
+    }
+    List<String> texts = new ArrayList<>();
+    try {
+      for (String e : errors) {
+        texts.add(TextInput.check("--error", e));
+      }
+      for (String f : errorFiles) {
+        texts.add(TextInput.read(f, stdin));
+      }
+    } catch (InputException e) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
+    }
+    return texts;
+  }
+
+  /** The stated facts: --answer, and --deployment, which must agree with it. */
+  Map<String, String> facts() {
+    Map<String, String> facts = new LinkedHashMap<>(answers);
+    if (deployment != null) {
+      String before = facts.put("deployment", deployment.name());
+      if (before != null && !before.equalsIgnoreCase(deployment.name())) {
+        throw new SpdoctorException(ExitCodes.USAGE,
+            "--deployment " + deployment + " contradicts --answer deployment=" + before);
+      }
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.spdoctor.guide;
+
+import dev.spdoctor.engine.AnswerValidator;
+import dev.spdoctor.engine.Diagnosis;
+import dev.spdoctor.engine.Diagnosis.OpenQuestion;
+import dev.spdoctor.engine.Diagnosis.RankedCause;
+import dev.spdoctor.engine.DiagnosisRequest;
+import dev.spdoctor.engine.Engine;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A guided diagnosis: after every answer the rules run again, and the next question is the open
+ * one that bears on the most causes still in play (then on the best-ranked). It never asks what is
+ * known or skipped, and stops when one cause is established or no open question is left.
+ */
+public final class Interview {
+  /** An answer given, or {@code null} value for a question skipped as unknown. */
+  public record Turn(String question, String value) {
+    public boolean skipped() {
+      return value == null;
+    }
+  }
+
+  /** A cause counts as established at this confidence when the next one trails it by {@link #LEAD}. */
+  static final double ESTABLISHED = 0.85;
+  static final double LEAD = 0.3;
+
+  private final Engine engine;
+  private final List<String> texts;
+  private final Map<String, String> given;
+  private final LocalDate asOf;
+  private final List<Turn> turns = new ArrayList<>();
+  private Diagnosis current;
+
+  public Interview(Engine engine, List<String> texts, Map<String, String> given, LocalDate asOf) {
+    this.engine = engine;
+    this.texts = List.copyOf(texts);
+    this.given = Map.copyOf(given);
+    this.asOf = asOf;
+    this.current = run();
+  }
+
+  /** The diagnosis with every answer so far. */
+  public Diagnosis diagnosis() {
+    return current;
+  }
+
+  public List<Turn> turns() {
+    return List.copyOf(turns);
+  }
+
+  /** The next question to ask, or empty when the interview is over. */
+  public Optional<OpenQuestion> next() {
+    if (established()) {
+      return Optional.empty();
+    }
+    Set<String> asked = new LinkedHashSet<>();
+    turns.forEach(t -> asked.add(t.question()));
+    return current.openQuestions().stream().filter(q -> !asked.contains(q.question().id())).findFirst();
+  }
+
+  /** Whether the leading cause is established: confident, and well ahead of the next. */
+  public boolean established() {
+    List<RankedCause> causes = current.causes();
+    if (causes.isEmpty() || causes.get(0).confidence() < ESTABLISHED) {
+      return false;
+    }
+    return causes.size() == 1 || causes.get(0).confidence() - causes.get(1).confidence() >= LEAD;
+  }
+
+  /**
+   * Records an answer after checking it against the question's type.
+   *
+   * @throws IllegalArgumentException saying what the question accepts
+   */
+  public void answer(String question, String value) {
+    String canonical = AnswerValidator.canonical(engine.knowledgeBase(), question, value);
+    turns.add(new Turn(question, canonical));
+    current = run();
+  }
+
+  /** Leaves the question unknown; it is not asked again. */
+  public void skip(String question) {
+    turns.add(new Turn(question, null));
+    current = run();
+  }
+
+  /** Undoes the last answer or skip; false when there is nothing to undo. */
+  public boolean back() {
+    if (turns.isEmpty()) {
+      return false;
+    }
+    turns.remove(turns.size() - 1);
+    current = run();
+    return true;
+  }
+
+  /** The facts given so far: those the interview started with, then the answers. */
+  public Map<String, String> facts() {
+    Map<String, String> facts = new LinkedHashMap<>(given);
+    for (Turn t : turns) {
+      if (!t.skipped()) {
+        facts.put(t.question(), t.value());
+      }
+    }
+    return facts;
+  }
+
+  private Diagnosis run() {
+    return engine.diagnose(new DiagnosisRequest(texts, facts(), asOf));
+  }
+}
