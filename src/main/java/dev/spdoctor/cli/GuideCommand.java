@@ -75,21 +75,32 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> prompts = new LinkedHashMap<>();
     boolean interrupted = false;
+    Path saveTo = transcriptFile;
     try (var prompter = scripted == null
         ? dev.spdoctor.guide.PrompterFactory.create(stdin, out, System.console() != null) : null) {
       interrupted = converse(interview, scripted, prompter, out, prompts);
+      if (interrupted && saveTo == null && prompter != null) {
+        saveTo = offerToSave(prompter, out);
+      }
     }
     Diagnosis d = interview.diagnosis();
     out.println();
-    new TextRenderer(output.colour(), false).render(d, out);
-    how(d, out);
+    switch (output.format) {
+      case json -> new JsonRenderer(false, true).render(d, out);
+      case markdown -> new dev.spdoctor.render.MarkdownRenderer(false).render(d, out);
+      case text -> {
+        new TextRenderer(output.colour(), false).render(d, out);
+        how(d, out);
+      }
+      default -> throw new IllegalStateException("format " + output.format);
+    }
     out.flush();
-    if (transcriptFile != null) {
+    if (saveTo != null) {
       StringWriter json = new StringWriter();
       new JsonRenderer(false, false).render(d, new PrintWriter(json));
       new Transcript(input.day(), input.texts(stdin), input.facts(), interview.turns(), prompts)
-          .write(transcriptFile, json.toString());
-      spec.commandLine().getErr().println("spdoctor: transcript written to " + transcriptFile);
+          .write(saveTo, json.toString());
+      spec.commandLine().getErr().println("spdoctor: transcript written to " + saveTo);
     }
     if (interrupted) {
       return 130;
@@ -132,8 +143,7 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
           line = prompter.read("> ");
         } catch (dev.spdoctor.guide.PrompterFactory.Interrupted e) {
           out.println();
-          out.println("Interrupted. The report so far follows"
-              + (transcriptFile != null ? "; the transcript is saved." : "; use --transcript FILE to keep a record."));
+          out.println("Interrupted. The report so far follows" + (transcriptFile != null ? "; the transcript is saved." : "."));
           return true;
         }
         if (line == null) {
@@ -172,6 +182,18 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     out.println();
     out.println(interview.established() ? "One cause is established." : "No question left would change the ranking.");
     return false;
+  }
+
+  /** After Ctrl-C: asks for a file to save the transcript in; null to skip. */
+  private static Path offerToSave(dev.spdoctor.guide.PrompterFactory.Prompt prompter, PrintWriter out) throws IOException {
+    out.flush();
+    String name;
+    try {
+      name = prompter.read("Save the transcript? File name, or Enter to skip: ");
+    } catch (dev.spdoctor.guide.PrompterFactory.Interrupted e) {
+      return null;
+    }
+    return name == null || name.isBlank() ? null : Path.of(name.strip());
   }
 
   private static void status(Diagnosis d, PrintWriter out) {
