@@ -14,6 +14,7 @@ import dev.spdoctor.kb.Question;
 import dev.spdoctor.render.JsonRenderer;
 import dev.spdoctor.render.Renderer;
 import dev.spdoctor.render.TextRenderer;
+import dev.spdoctor.render.Wrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -212,16 +213,17 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
       out.println();
       out.println("How");
       for (RankedCause c : d.causes()) {
-        out.println("  " + c.cause().id() + ": " + c.evidence().stream()
+        out.println(Wrap.block(c.cause().id() + ": " + c.evidence().stream()
             .map(e -> "rule " + e.rule() + (e.match() != null ? " on \"" + e.match().signature() + "\"" : ""))
-            .reduce((a, b) -> a + "; " + b).orElse("") + (d.known().isEmpty() ? "" : "; facts " + d.known()));
+            .reduce((a, b) -> a + "; " + b).orElse("") + (d.known().isEmpty() ? "" : "; facts " + d.known()),
+            "  ", "    "));
       }
     }
     if (!d.ruledOut().isEmpty()) {
       out.println();
       out.println("Why not");
       for (Exclusion x : d.ruledOut()) {
-        out.println("  " + x.cause() + ": " + x.reason() + " (rule " + x.rule() + ")");
+        out.println(Wrap.block(x.cause() + ": " + x.reason() + " (rule " + x.rule() + ")", "  ", "    "));
       }
     }
   }

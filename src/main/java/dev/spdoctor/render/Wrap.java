@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Word-wraps text for an 80-column terminal. */
-final class Wrap {
+public final class Wrap {
   static final int WIDTH = 80;
 
   private Wrap() {}
@@ -31,7 +31,8 @@ final class Wrap {
     return lines;
   }
 
-  static String block(String text, String firstIndent, String indent) {
+  /** {@code text} wrapped at 80 columns, the first line after {@code firstIndent}, the rest after {@code indent}. */
+  public static String block(String text, String firstIndent, String indent) {
     return String.join("\n", lines(text, firstIndent, indent, WIDTH));
   }
 }
