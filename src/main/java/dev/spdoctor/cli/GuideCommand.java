@@ -22,6 +22,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +68,9 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
   public Integer call() throws IOException {
     Engine engine = Engine.bundled();
     Interview interview;
+    List<String> texts = input.texts(stdin); // read once: standard input cannot be read twice
     try {
-      interview = new Interview(engine, input.texts(stdin), input.facts(), input.day());
+      interview = new Interview(engine, texts, input.facts(), input.day());
     } catch (IllegalArgumentException e) {
       throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
     }
@@ -99,7 +101,7 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     if (saveTo != null) {
       StringWriter json = new StringWriter();
       new JsonRenderer(false, false).render(d, new PrintWriter(json));
-      new Transcript(input.day(), input.texts(stdin), input.facts(), interview.turns(), prompts)
+      new Transcript(input.day(), texts, input.facts(), interview.turns(), prompts)
           .write(saveTo, json.toString());
       spec.commandLine().getErr().println("spdoctor: transcript written to " + saveTo);
     }

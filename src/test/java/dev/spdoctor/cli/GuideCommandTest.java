@@ -50,6 +50,17 @@ class GuideCommandTest {
   }
 
   @Test
+  void errorTextFromStandardInputIsReadOnceAndKeptInTheTranscript(@TempDir Path dir) throws IOException {
+    Path answers = dir.resolve("a.yaml");
+    Files.writeString(answers, "app-registration-exists: \"no\"\n");
+    Path transcript = dir.resolve("t.json");
+    CliRun r = CliRun.withStdin(AADSTS700016, "guide", "--as-of", "2026-06-01", "--error-file", "-",
+        "--answers", answers.toString(), "--transcript", transcript.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(new ObjectMapper().readTree(transcript.toFile()).get("texts").get(0).asText()).contains("AADSTS700016");
+  }
+
+  @Test
   void aNonInteractiveRunWithNoInputGuessesNothing() {
     CliRun r = CliRun.run("guide", "--as-of", "2026-06-01", "--error", AADSTS700016);
     assertThat(r.out()).contains("(end of input: the remaining questions stay unknown)");
