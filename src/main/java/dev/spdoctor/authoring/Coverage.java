@@ -13,15 +13,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the fixtures exercise: how often each rule fired, which never did, and which causes lack a
- * case where they must be concluded (positive) or one where they must not (negative).
+ * What the fixtures exercise: how often each rule fired, which never did, which causes lack a
+ * case where they must be concluded (positive) or one where they must not (negative), and which
+ * signatures (messages) some case leads from to a concluded cause.
  */
 public record Coverage(
     int cases,
     Map<String, Integer> fired,
     Set<String> neverFired,
     Set<String> withoutPositive,
-    Set<String> withoutNegative) {
+    Set<String> withoutNegative,
+    Set<String> signaturesLeadingToACause) {
 
   /** Runs every case and counts. */
   public static Coverage of(FixtureRunner runner, List<Located> cases, List<RuleInfo> rules, KnowledgeBase kb) {
@@ -29,6 +31,7 @@ public record Coverage(
     rules.forEach(r -> fired.put(r.id(), 0));
     Set<String> positive = new TreeSet<>();
     Set<String> negative = new TreeSet<>();
+    Set<String> recognised = new TreeSet<>();
     for (Located c : cases) {
       FixtureCase.Expect e = c.fixture().expect();
       if (e.causes() != null) {
@@ -43,6 +46,11 @@ public record Coverage(
       FixtureRunner.Result r = runner.run(c);
       if (r.diagnosis() != null) {
         r.diagnosis().trace().stream().map(FiredRule::rule).forEach(id -> fired.merge(id, 1, Integer::sum));
+        r.diagnosis().causes().forEach(cause -> cause.evidence().forEach(ev -> {
+          if (ev.match() != null) {
+            recognised.add(ev.match().signature());
+          }
+        }));
       }
     }
     Set<String> never = new TreeSet<>();
@@ -55,7 +63,7 @@ public record Coverage(
     noPositive.removeAll(positive);
     Set<String> noNegative = new TreeSet<>(kb.causes().keySet());
     noNegative.removeAll(negative);
-    return new Coverage(cases.size(), fired, never, noPositive, noNegative);
+    return new Coverage(cases.size(), fired, never, noPositive, noNegative, recognised);
   }
 
   public boolean complete() {

@@ -110,10 +110,7 @@ public final class BatchRunner {
     if (text == null || !text.isTextual()) {
       throw new IllegalArgumentException("\"text\" is missing or not a string");
     }
-    String checked = TextInput.check("\"text\"", text.asText());
-    if (checked.length() > TextInput.MAX_BYTES) {
-      throw new IllegalArgumentException("\"text\" is longer than " + TextInput.MAX_BYTES + " characters");
-    }
+    String checked = TextInput.check("\"text\"", text.asText()); // also refuses more than TextInput.MAX_BYTES
     Map<String, String> answers = new LinkedHashMap<>();
     JsonNode given = node.get("answers");
     if (given != null && !given.isNull()) {
