@@ -56,7 +56,7 @@ public final class KbChecker {
     if (Files.isDirectory(copy.fixturesDir())) {
       try {
         for (FixtureRunner.Located c : FixtureRunner.load(copy.fixturesDir())) {
-          fixtureTexts.add(TextNormalizer.normalize(c.fixture().text()));
+          fixtureTexts.add(TextNormalizer.normalize(c.fixture().textOrEmpty()));
           fixtures++;
         }
       } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.spdoctor.engine;
 
+import dev.spdoctor.facts.ProbeRun;
 import dev.spdoctor.kb.Cause;
 import dev.spdoctor.kb.Question;
 import dev.spdoctor.kb.Step;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param trace every rule that fired, in order (filled in always; shown with --explain)
  * @param codes error codes found in the text, each marked whether a cause explains it
  * @param identifiers trace id, correlation id, timestamp and the like, found in the text
+ * @param probes what the probes observed, in the order they ran (empty without a profile)
  * @param facts the evidence facts the rules were given (for explanations; never rendered whole)
  */
 public record Diagnosis(
@@ -35,6 +37,7 @@ public record Diagnosis(
     List<FiredRule> trace,
     List<FoundCode> codes,
     Map<String, String> identifiers,
+    List<ProbeRun> probes,
     List<Object> facts) {
 
   /**

@@ -1,5 +1,6 @@
 package dev.spdoctor.engine;
 
+import dev.spdoctor.facts.ProbeRun;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +8,12 @@ import java.util.Map;
 /**
  * What to diagnose.
  *
- * @param texts pasted error texts, each read on its own
+ * @param texts pasted error texts, each read on its own (error texts probes received included)
  * @param answers stated facts by question id ({@code deployment} included), values as given
  * @param asOf the day to judge dated facts (such as retirements) against
+ * @param probes what the probes observed (docs/probes.md), in the order they ran; may be empty
  */
-public record DiagnosisRequest(List<String> texts, Map<String, String> answers, LocalDate asOf) {
+public record DiagnosisRequest(List<String> texts, Map<String, String> answers, LocalDate asOf, List<ProbeRun> probes) {
   public DiagnosisRequest {
     if (texts == null) {
       throw new NullPointerException("texts == null");
@@ -22,7 +24,16 @@ public record DiagnosisRequest(List<String> texts, Map<String, String> answers, 
     if (asOf == null) {
       throw new NullPointerException("asOf == null");
     }
+    if (probes == null) {
+      throw new NullPointerException("probes == null");
+    }
     texts = List.copyOf(texts);
     answers = Map.copyOf(answers);
+    probes = List.copyOf(probes);
+  }
+
+  /** A request with texts and answers only. */
+  public DiagnosisRequest(List<String> texts, Map<String, String> answers, LocalDate asOf) {
+    this(texts, answers, asOf, List.of());
   }
 }

@@ -13,6 +13,8 @@ import dev.spdoctor.facts.Deployment;
 import dev.spdoctor.facts.Known;
 import dev.spdoctor.facts.Milestone;
 import dev.spdoctor.facts.Need;
+import dev.spdoctor.facts.Observed;
+import dev.spdoctor.facts.ProbeRun;
 import dev.spdoctor.facts.RuleMeta;
 import dev.spdoctor.facts.RuledOut;
 import dev.spdoctor.facts.SignatureMatch;
@@ -111,6 +113,10 @@ public final class Engine {
         facts.addAll(MentionExtractor.extract(text));
       }
       known.forEach((k, v) -> facts.add(new Known(k, v, "answer")));
+      for (ProbeRun run : request.probes()) {
+        facts.add(run);
+        run.values().forEach((k, v) -> facts.add(Observed.of(run.probe(), k, v)));
+      }
       for (MilestoneDef m : kb.milestones()) {
         facts.add(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
       }
@@ -208,7 +214,7 @@ public final class Engine {
       ErrorCodes.identifiers(text).forEach(identifiers::putIfAbsent);
     }
     return new Diagnosis(request.asOf(), ranked, steps(ranked), open, exclusions, unexplained, context,
-        known, List.copyOf(trace), List.copyOf(codes.values()), identifiers, List.copyOf(facts));
+        known, List.copyOf(trace), List.copyOf(codes.values()), identifiers, request.probes(), List.copyOf(facts));
   }
 
   private FoundCode foundCode(ErrorCodes.Code c, List<String> evidenceTexts) {

@@ -22,7 +22,7 @@ class SignatureMatcherTest {
     for (Signature s : kb.signatures()) {
       texts.addAll(s.examples());
     }
-    FixtureRunner.load(Path.of("fixtures")).forEach(c -> texts.add(c.fixture().text()));
+    FixtureRunner.load(Path.of("fixtures")).forEach(c -> texts.add(c.fixture().textOrEmpty()));
     assertThat(texts).hasSizeGreaterThan(300);
     for (String t : texts) {
       String n = TextNormalizer.normalize(t);
