@@ -10,6 +10,7 @@ import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.RedirectHandlerOption;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -40,7 +41,9 @@ import okhttp3.Route;
  * A 403 here, with a token in hand, is the classic "admin consent not granted" or "wrong
  * permission" picture; an HTML page where JSON belongs is a captive portal or a rewritten name.
  *
- * <p>The request goes out once: the SDK's retry middleware is switched off, because the first
+ * <p>The request goes out once, and a redirect is not followed (Graph does not redirect this
+ * request; whoever does is the finding, and the token stays with the Graph host). The SDK's
+ * retry middleware is switched off too, because the first
  * answer is the finding (a 429 or 503 is recorded with its {@code retry-after}), and retries that
  * honour {@code Retry-After} (up to 180 s each) would overrun the probe's time limit. The whole
  * call is also capped by {@link ProbeContext#timeout()}. A network interceptor records what came
@@ -109,16 +112,16 @@ public final class GraphProbe implements Probe {
       graph.getRequestAdapter().setBaseUrl(base + "/v1.0");
       // withUrl, not queryParameters.search: the SDK would send $search=*, which Graph refuses
       SiteCollectionResponse sites = graph.sites().withUrl(sitesUrl(context)).get();
-      return succeeded(recorder, sites);
+      return redirected(recorder, succeeded(recorder, sites));
     } catch (ODataError e) {
-      return odataError(recorder, e);
+      return redirected(recorder, odataError(recorder, e));
     } catch (ApiException e) {
-      return apiError(recorder, e);
+      return redirected(recorder, apiError(recorder, e));
     } catch (RuntimeException e) {
       if (Thread.interrupted() || hasInterruption(e)) {
         throw new InterruptedException("graph probe interrupted");
       }
-      return unexpected(recorder, e, context.timeout());
+      return redirected(recorder, unexpected(recorder, e, context.timeout()));
     } finally {
       http.connectionPool().evictAll();
     }
@@ -127,8 +130,10 @@ public final class GraphProbe implements Probe {
   private static OkHttpClient httpClient(ProbeContext context, Recorder recorder) {
     Duration limit = context.timeout();
     RetryHandlerOption noRetry = new RetryHandlerOption((delay, attempt, request, response) -> false, 0, 0);
+    RedirectHandlerOption noRedirect = new RedirectHandlerOption(0, response -> false);
     Connections c = context.connections();
-    return GraphClientFactory.create(new RequestOption[] {noRetry})
+    return GraphClientFactory.create(new RequestOption[] {noRetry, noRedirect})
+        .followRedirects(false)
         .addInterceptor(recorder)
         .proxySelector(c.proxySelector())
         .proxyAuthenticator(recorder::proxyRefused)
@@ -138,6 +143,18 @@ public final class GraphProbe implements Probe {
         .readTimeout(limit)
         .writeTimeout(limit)
         .build();
+  }
+
+  /** A redirect is not followed; the summary says where it pointed (without its query). */
+  private static Observation redirected(Recorder r, Observation o) {
+    if (r.status < 300 || r.status >= 400 || r.location == null || r.location.isBlank()) {
+      return o;
+    }
+    String target = r.location.strip();
+    int cut = target.indexOf('?');
+    target = cut < 0 ? target : target.substring(0, cut);
+    return new Observation(o.probe(), o.outcome(), o.summary() + " (redirected to " + oneLine(target) + ", not followed)",
+        o.values(), o.texts(), o.millis());
   }
 
   private static Observation succeeded(Recorder r, SiteCollectionResponse sites) {
@@ -313,6 +330,7 @@ public final class GraphProbe implements Probe {
     volatile String date;
     volatile String retryAfterHeader;
     volatile String wwwAuthenticate;
+    volatile String location;
     volatile String head;
     volatile Shape shape;
     volatile Instant midpoint;
@@ -333,6 +351,7 @@ public final class GraphProbe implements Probe {
       date = response.header("Date");
       retryAfterHeader = response.header("Retry-After");
       wwwAuthenticate = response.header("WWW-Authenticate");
+      location = response.header("Location");
       try {
         head = response.peekBody(PEEK_BYTES).string();
         shape = Shape.of(head);

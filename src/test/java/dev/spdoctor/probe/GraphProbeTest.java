@@ -210,6 +210,19 @@ class GraphProbeTest {
   }
 
   @Test
+  void redirectIsNotFollowed() throws Exception {
+    sites(aResponse().withStatus(302).withHeader("Location", "http://portal.corp.example/login?orig=graph")
+        .withHeader("Content-Type", "text/html").withBody("<html><head><title>Moved</title></head></html>"));
+
+    Observation o = run(context());
+
+    assertThat(o.values()).containsEntry("http-status", "302");
+    assertThat(o.summary()).contains("portal.corp.example");
+    assertThat(stubs.wireMock().getAllServeEvents()).hasSize(1);
+    assertThat(stubs.proxy().connects()).containsExactly("graph.microsoft.com:443");
+  }
+
+  @Test
   void plainTextNotFoundIsRecordedAsText() throws Exception {
     sites(aResponse().withStatus(404).withHeader("Content-Type", "text/plain").withBody("Not Found"));
 
