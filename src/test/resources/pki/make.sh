@@ -12,6 +12,9 @@
 #   app-cert-only.pfx      a certificate with no private key, password "test-password"
 #   app-cert-only.pem      the 2048-bit certificate alone, in PEM
 #   other-2048.key         a 2048-bit PKCS#8 key that does not belong to app-2048's certificate
+#   app-2048-pkcs1.key     app-2048's key as PKCS#1 ("RSA PRIVATE KEY", openssl rsa -traditional)
+#   app-2048-encrypted.key app-2048's key as encrypted PKCS#8 (PBES2, AES-256-CBC), password "test-password"
+#   app-ec.pem             an EC P-256 certificate and its PKCS#8 key in one PEM file
 set -euo pipefail
 cd "$(dirname "$0")"
 SAN="DNS:*.sharepoint.com,DNS:*.sharepoint.us,DNS:login.microsoftonline.com,DNS:login.microsoftonline.us,DNS:login.chinacloudapi.cn,DNS:graph.microsoft.com,DNS:graph.microsoft.us,DNS:*.corp.example,DNS:localhost,IP:127.0.0.1"
@@ -37,4 +40,9 @@ rm -f app-expired.jks app-expired.pfx
 keytool -genkeypair -keystore app-expired.pfx -storetype PKCS12 -storepass test-password -alias app \
   -keyalg RSA -keysize 2048 -dname "CN=spdoctor-app-expired" -startdate -800d -validity 365
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out other-2048.key
-rm -f server.csr server.ext server.key untrusted.key untrusted.pem ca.srl app-2048.key app-1024.key app-1024.crt
+openssl rsa -in app-2048.key -traditional -out app-2048-pkcs1.key
+openssl pkcs8 -topk8 -v2 aes-256-cbc -in app-2048.key -out app-2048-encrypted.key -passout pass:test-password
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout app-ec.key -out app-ec.crt -days 7300 \
+  -subj "/CN=spdoctor-app-ec"
+cat app-ec.crt app-ec.key > app-ec.pem
+rm -f server.csr server.ext server.key untrusted.key untrusted.pem ca.srl app-2048.key app-1024.key app-1024.crt app-ec.key app-ec.crt
