@@ -63,9 +63,12 @@ public record NetFailure(String kind, String detail) {
     }
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("eof") || m.contains("connection reset") || m.contains("closed")) {
+      if (t instanceof java.io.EOFException || m.contains("eof") || m.contains("connection reset")
+          || m.contains("closed") || m.contains("received no bytes")) {
         return new NetFailure("closed", detail);
       }
+    }
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof IOException) {
         return new NetFailure("io", detail);
       }

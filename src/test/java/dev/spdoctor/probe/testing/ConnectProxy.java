@@ -116,7 +116,12 @@ public final class ConnectProxy implements AutoCloseable {
       }
       to.shutdownOutput();
     } catch (IOException e) {
-      // closed
+      // broken (a reset): break the other side too, as a real proxy does, instead of leaving it hanging
+      try {
+        to.close();
+      } catch (IOException ignored) {
+        // already gone
+      }
     }
   }
 
