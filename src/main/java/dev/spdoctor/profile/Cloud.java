@@ -1,5 +1,9 @@
 package dev.spdoctor.profile;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The national clouds of Microsoft Entra ID, with their sign-in, Graph and SharePoint hosts.
  */
@@ -46,5 +50,30 @@ public enum Cloud {
       }
     }
     return null;
+  }
+
+  /** The profile names of all clouds, in declaration order. */
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(Cloud::id).toList();
+  }
+
+  /**
+   * The cloud whose SharePoint Online suffix {@code host} is under, or null. The US Department of
+   * Defense's {@code sharepoint-mil.us} counts as {@link #US_GOVERNMENT}.
+   */
+  public static Cloud ofSharePointHost(String host) {
+    if (host == null) {
+      return null;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    for (Cloud c : values()) {
+      if (h.endsWith("." + c.sharePointSuffix)) {
+        return c;
+      }
+    }
+    return h.endsWith(".sharepoint-mil.us") ? US_GOVERNMENT : null;
   }
 }
