@@ -344,7 +344,9 @@ public final class ProfileLoader {
         return null;
       }
       if (!(v instanceof Scalar s) || !s.isBoolean()) {
-        add(v, "'" + name(key) + "' must be true or false, not " + describe(v), "write true or false");
+        // Inside a secret's mapping the value may be the secret itself, misplaced: do not quote it.
+        String what = path.contains(".") ? v.kind() : describe(v);
+        add(v, "'" + name(key) + "' must be true or false, not " + what, "write true or false");
         return null;
       }
       return s.token() == JsonToken.VALUE_TRUE;

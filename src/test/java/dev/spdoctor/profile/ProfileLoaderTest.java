@@ -236,8 +236,8 @@ class ProfileLoaderTest {
     ProfileProblem unknown = only(MINIMAL + "legacy-auth:\n  password: {envv: PW}\n");
     assertThat(unknown.message()).isEqualTo("unknown key 'envv' in 'legacy-auth.password'");
     assertThat(unknown.fix()).isEqualTo("did you mean 'env'?");
-    assertThat(only(MINIMAL + "legacy-auth:\n  password: {prompt: please}\n").message())
-        .isEqualTo("'legacy-auth.password.prompt' must be true or false, not 'please'");
+    assertThat(only(MINIMAL + "legacy-auth:\n  password:\n    prompt: hunter2\n").message())
+        .isEqualTo("'legacy-auth.password.prompt' must be true or false, not text");
   }
 
   @Test
