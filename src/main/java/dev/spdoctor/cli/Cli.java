@@ -32,12 +32,15 @@ public final class Cli {
       }
     };
     CommandLine cmd = new CommandLine(new SpdoctorCommand(), factory);
-    boolean only = "diagnose".equals(first) || "guide".equals(first) || "kb".equals(first);
+    boolean only = "diagnose".equals(first) || "guide".equals(first) || "kb".equals(first) || "probe".equals(first);
     if (!only || "diagnose".equals(first)) {
       cmd.addSubcommand("diagnose", new CommandLine(DiagnoseCommand.class, factory));
     }
     if (!only || "guide".equals(first)) {
       cmd.addSubcommand("guide", new CommandLine(GuideCommand.class, factory));
+    }
+    if (!only || "probe".equals(first)) {
+      cmd.addSubcommand("probe", new CommandLine(ProbeCommand.class, factory));
     }
     if (!only || "kb".equals(first)) {
       cmd.addSubcommand("kb", new CommandLine(KbCommand.class, factory));

@@ -6,7 +6,12 @@ import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.DiagnosisRequest;
 import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
+import dev.spdoctor.facts.ProbeRun;
 import dev.spdoctor.guide.Transcript;
+import dev.spdoctor.probe.Observation;
+import dev.spdoctor.probe.ProbeRunner;
+import dev.spdoctor.probe.Probes;
+import dev.spdoctor.profile.ProfileAnswers;
 import dev.spdoctor.render.JsonRenderer;
 import dev.spdoctor.render.MarkdownRenderer;
 import dev.spdoctor.render.Renderer;
@@ -42,6 +47,8 @@ import picocli.CommandLine.Spec;
         "  spdoctor diagnose --error-file wizard.log --answer app-registration-exists=yes",
         "  Get-Content err.txt | spdoctor diagnose --error-file - --format markdown",
         "  spdoctor diagnose --batch tickets.jsonl > results.jsonl",
+        "  spdoctor diagnose --profile contoso.yaml --live",
+        "  spdoctor diagnose --profile contoso.yaml --error-file wizard.log",
         "",
         "Exit codes: 0 cause(s) found, 1 no cause established, 2 usage error, 3 unusable input,"
             + " 4 knowledge-base problems, 70 internal error (see docs/cli.md)."})
@@ -50,6 +57,12 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   @Spec CommandSpec spec;
   @Mixin OutputMixin output;
   @Mixin InputMixin input;
+  @Mixin ProfileMixin profileOptions;
+
+  @Option(names = "--live",
+      description = "With --profile: run the network probes first (DNS, TLS, tenant discovery, an app-only token,"
+          + " Microsoft Graph, SharePoint), read-only. Without it only the profile and the certificate file are checked.")
+  boolean live;
 
   @Option(names = "--kb", paramLabel = "DIR",
       description = "Use a working copy of knowledge-base/ and rules/ in DIR, compiled at run time (slower to start),"
@@ -88,7 +101,8 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
     LocalDate day = input.day();
     PrintWriter out = spec.commandLine().getOut();
     if (batch != null) {
-      for (String option : List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain")) {
+      for (String option : List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain",
+          "--profile", "--live", "--dry-run")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
           throw new SpdoctorException(ExitCodes.USAGE, "--batch takes texts, deployment and answers from each line"
               + " and always writes JSON Lines; drop " + option);
@@ -113,14 +127,42 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       texts = replay.texts();
       facts = replay.facts();
       day = replay.asOf();
+    } else if (profileOptions.profile != null) {
+      texts = input.hasTexts() ? input.texts(stdin) : List.of();
+      facts = input.facts();
     } else {
+      if (live || profileOptions.dryRun) {
+        throw new SpdoctorException(ExitCodes.USAGE, (live ? "--live" : "--dry-run")
+            + " probes a connection: give its profile with --profile FILE (docs/profile.md)");
+      }
       texts = input.texts(stdin);
       facts = input.facts();
+    }
+    List<ProbeRun> probes = List.of();
+    if (profileOptions.profile != null) {
+      if (transcript != null) {
+        throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays a session; drop --profile");
+      }
+      ProfileSession session = ProfileSession.open(profileOptions.profile);
+      if (profileOptions.dryRun) {
+        ProfileSession.printPlan(session.plan(), session.profile(), out);
+        out.flush();
+        return ExitCodes.OK;
+      }
+      List<Observation> observations = session.run(live, live
+          ? new ProbeProgress(spec.commandLine().getErr(), System.console() != null) : ProbeRunner.Listener.NONE);
+      probes = Probes.runs(observations);
+      Map<String, String> merged = new java.util.LinkedHashMap<>(ProfileAnswers.of(session.profile()));
+      merged.putAll(facts);
+      facts = merged;
+      List<String> all = new java.util.ArrayList<>(texts);
+      all.addAll(Probes.texts(observations));
+      texts = all;
     }
     Engine engine = engine();
     Diagnosis diagnosis;
     try {
-      diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day));
+      diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day, probes));
     } catch (IllegalArgumentException e) {
       throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
     }

@@ -29,10 +29,11 @@ public record NetFailure(String kind, String detail) {
     String detail = innermostMessage(error);
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("407") || m.contains("proxy authentication required")) {
+      if (m.contains("407") || m.contains("proxy authentication required")
+          || m.contains("failed to authenticate with proxy")) {
         return new NetFailure("proxy-auth", detail);
       }
-      if (m.contains("unable to tunnel through proxy")) {
+      if (m.contains("unable to tunnel through proxy") || m.contains("unexpected response code for connect")) {
         return new NetFailure("proxy", detail);
       }
       if (t instanceof SSLPeerUnverifiedException || m.contains("no name matching") || m.contains("no subject alternative")

@@ -139,6 +139,9 @@ public final class ProfileProbe implements Probe {
     if (u != null) {
       Cloud hostCloud = Cloud.ofSharePointHost(u.getHost());
       values.put("sharepoint-cloud", hostCloud == null ? "unknown" : hostCloud.id());
+      if (profile.endpoints().login() == null) {
+        values.put("cloud-instance-expected", profile.cloud().instanceName());
+      }
       if (hostCloud != null) {
         boolean matches = hostCloud == profile.cloud();
         values.put("cloud-matches", yesNo(matches));

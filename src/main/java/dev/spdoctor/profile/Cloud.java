@@ -37,6 +37,18 @@ public enum Cloud {
     return graph;
   }
 
+  /**
+   * The {@code cloud_instance_name} Entra ID reports in a tenant's OpenID configuration for this
+   * cloud ({@code microsoftonline.com}, {@code microsoftonline.us}, {@code partner.microsoftonline.cn}).
+   */
+  public String instanceName() {
+    return switch (this) {
+      case GLOBAL -> "microsoftonline.com";
+      case US_GOVERNMENT -> "microsoftonline.us";
+      case CHINA -> "partner.microsoftonline.cn";
+    };
+  }
+
   /** The DNS suffix of SharePoint Online sites in this cloud, such as {@code sharepoint.com}. */
   public String sharePointSuffix() {
     return sharePointSuffix;

@@ -135,6 +135,23 @@ public final class JsonRenderer implements Renderer {
     }
     g.writeEndArray();
     strings(g, "context", d.context());
+    if (!d.probes().isEmpty()) {
+      g.writeArrayFieldStart("probes");
+      for (dev.spdoctor.facts.ProbeRun r : d.probes()) {
+        g.writeStartObject();
+        g.writeStringField("probe", r.probe());
+        g.writeStringField("outcome", r.outcome());
+        g.writeStringField("summary", r.summary());
+        g.writeNumberField("millis", r.millis());
+        g.writeObjectFieldStart("values");
+        for (Map.Entry<String, String> v : r.values().entrySet()) {
+          g.writeStringField(v.getKey(), v.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeArrayFieldStart("codes");
     for (Diagnosis.FoundCode c : d.codes()) {
       g.writeStartObject();

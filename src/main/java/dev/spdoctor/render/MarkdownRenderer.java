@@ -105,6 +105,16 @@ public final class MarkdownRenderer implements Renderer {
         out.println("- " + x.title() + " (`" + x.cause() + "`): " + x.reason() + ".");
       }
     }
+    if (!d.probes().isEmpty()) {
+      out.println();
+      out.println("### Probes");
+      out.println();
+      out.println("| probe | outcome | what it found |");
+      out.println("|---|---|---|");
+      for (dev.spdoctor.facts.ProbeRun r : d.probes()) {
+        out.println("| " + r.probe() + " | " + r.outcome() + " | " + r.summary().replace("|", "\\|") + " |");
+      }
+    }
     if (explain) {
       out.println();
       out.println("### Reasoning trace");

@@ -9,6 +9,7 @@ import dev.spdoctor.engine.Diagnosis.Match;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import dev.spdoctor.facts.ProbeRun;
 import dev.spdoctor.kb.Question;
 import dev.spdoctor.kb.Step;
 import java.io.PrintWriter;
@@ -34,6 +35,11 @@ public final class TextRenderer implements Renderer {
       if (!d.unmappedCodes().isEmpty()) {
         out.println(Wrap.block("spdoctor recognised the error codes below, but no rule maps them to a cause."
             + " Look them up, and keep the identifiers for a support ticket.", "", ""));
+      } else if (d.unexplained().isEmpty() && !d.probes().isEmpty()) {
+        long skipped = d.probes().stream().filter(r -> !r.collected()).count();
+        out.println(Wrap.block("Nothing the probes observed points at a cause spdoctor knows."
+            + (skipped > 0 ? " " + skipped + " of " + d.probes().size() + " probes collected nothing (see Probes"
+            + " below): what they would have checked is unknown, not fine." : ""), "", ""));
       } else if (d.unexplained().isEmpty()) {
         out.println(Wrap.block("spdoctor recognised no known error message in the text. Paste the whole"
             + " error as the application printed it (with any AADSTS code, and the lines around it), or"
@@ -137,7 +143,28 @@ public final class TextRenderer implements Renderer {
     }
   }
 
+  private void probes(Diagnosis d, PrintWriter out) {
+    if (d.probes().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(bold("Probes"));
+    // Probes skipped for the same reason (typically: no --live) share one line.
+    java.util.Map<String, java.util.List<String>> skipped = new java.util.LinkedHashMap<>();
+    for (ProbeRun r : d.probes()) {
+      if (r.collected() || "failed".equals(r.outcome())) {
+        String head = pad(r.probe(), 12) + pad(r.outcome(), 11);
+        out.println(Wrap.block(r.summary(), "  " + head, "  " + " ".repeat(head.length())));
+      } else {
+        skipped.computeIfAbsent(r.summary(), k -> new java.util.ArrayList<>()).add(r.probe());
+      }
+    }
+    skipped.forEach((why, probes) -> out.println(Wrap.block("not collected: " + String.join(", ", probes) + " ("
+        + why + ")", "  ", "    ")));
+  }
+
   private void context(Diagnosis d, PrintWriter out) {
+    probes(d, out);
     if (d.context().isEmpty() && d.known().isEmpty()) {
       return;
     }

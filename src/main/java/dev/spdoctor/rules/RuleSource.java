@@ -24,7 +24,7 @@ public final class RuleSource {
   public record RuleInfo(Path file, int line, String pkg, String name, String id, String kb, String text) {
     private static final Pattern SIGNATURE_REF = Pattern.compile("signature == \"([a-z0-9-]+)\"");
     private static final Pattern QUESTION_REF =
-        Pattern.compile("(?:key == |Need\\.of\\(drools\\.getRule\\(\\), )\"([a-z0-9-]+)\"");
+        Pattern.compile("(?:Known\\(\\s*key == |Need\\.of\\(drools\\.getRule\\(\\), )\"([a-z0-9-]+)\"");
 
     /** The signature ids the rule matches on, each with its line offset within the rule. */
     public Map<String, Integer> signatures() {

@@ -51,9 +51,9 @@ class KbCommandTest {
     assertOneProblem("rules/graph/causes.drl", "@id(\"graph-authorization-request-denied\")",
         "@id(\"dtd-prohibited-dns-hijacking\")",
         "rules/network/causes.drl:", "rule id 'dtd-prohibited-dns-hijacking' is already used at");
-    assertOneProblem("rules/graph/causes.drl", "@kb(\"graph-insufficient-privileges\")", "@kb(\"graph-privileges\")",
-        "rules/graph/causes.drl:7: @kb(\"graph-privileges\") names no cause",
-        "did you mean @kb(\"graph-insufficient-privileges\")?");
+    assertOneProblem("rules/jobs/causes.drl", "@kb(\"exchange-cmdlet-unavailable\")", "@kb(\"exchange-cmdlet-missing\")",
+        "rules/jobs/causes.drl:11: @kb(\"exchange-cmdlet-missing\") names no cause",
+        "did you mean @kb(\"exchange-cmdlet-unavailable\")?");
     assertOneProblem("knowledge-base/signatures/dtd-prohibited.yaml", "(?:Exception: )?For security reasons DTD",
         "(?:Exception: )?For security reasons DTD", null, null);
   }

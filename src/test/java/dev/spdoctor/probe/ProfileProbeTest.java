@@ -38,7 +38,8 @@ class ProfileProbeTest {
     assertThat(o.summary()).isEqualTo("profile looks well-formed");
     assertThat(o.values()).containsExactly(Map.entry("client-id-format", "guid"), Map.entry("tenant-id-format", "domain"),
         Map.entry("sharepoint-url-shape", "ok"), Map.entry("admin-url-shape", "ok"),
-        Map.entry("sharepoint-cloud", "global"), Map.entry("cloud-matches", "yes"));
+        Map.entry("sharepoint-cloud", "global"), Map.entry("cloud-instance-expected", "microsoftonline.com"),
+        Map.entry("cloud-matches", "yes"));
   }
 
   @Test

@@ -2,13 +2,11 @@ package dev.spdoctor.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -330,20 +328,6 @@ class ProfileLoaderTest {
     ProfileException e = catchThrowableOfType(() -> ProfileLoader.load(tmp), ProfileException.class);
     assertThat(e.problems()).singleElement().extracting(ProfileProblem::message)
         .isEqualTo("is a directory, not a profile file");
-  }
-
-  @Test
-  void anUnreadableFileIsReported() throws IOException {
-    Path file = write(tmp.resolve("locked.yaml"), MINIMAL);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-    try {
-      assumeFalse(Files.isReadable(file), "running as a user who can read anything (root)");
-      ProfileException e = catchThrowableOfType(() -> ProfileLoader.load(file), ProfileException.class);
-      assertThat(e.problems()).singleElement().extracting(ProfileProblem::message)
-          .isEqualTo("cannot be read: permission denied");
-    } finally {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
   }
 
   @Test

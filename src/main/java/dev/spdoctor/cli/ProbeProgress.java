@@ -1,0 +1,58 @@
+package dev.spdoctor.cli;
+
+import dev.spdoctor.probe.Observation;
+import dev.spdoctor.probe.Probe;
+import dev.spdoctor.probe.ProbeRunner;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Prints each probe's result as it completes. On a terminal a live line shows the probes still
+ * running and is rewritten in place; otherwise only plain lines are printed, one per probe.
+ */
+final class ProbeProgress implements ProbeRunner.Listener {
+  private final PrintWriter err;
+  private final boolean live;
+  private final Set<String> running = new LinkedHashSet<>();
+
+  ProbeProgress(PrintWriter err, boolean terminal) {
+    this.err = err;
+    this.live = terminal;
+  }
+
+  @Override
+  public synchronized void started(Probe probe) {
+    running.add(probe.title());
+    redraw();
+  }
+
+  @Override
+  public synchronized void finished(Probe probe, Observation o) {
+    running.remove(probe.title());
+    if (live) {
+      err.print("\r\u001b[K");
+    }
+    err.println(line(o));
+    redraw();
+    err.flush();
+  }
+
+  static String line(Observation o) {
+    String mark = switch (o.outcome()) {
+      case COLLECTED -> "ok  ";
+      case FAILED -> "FAIL";
+      case NOT_COLLECTED -> "--  ";
+    };
+    String time = o.millis() > 0 ? String.format(" (%d ms)", o.millis()) : "";
+    return String.format("%s %-11s %s%s", mark, o.probe(), o.summary(), time);
+  }
+
+  private void redraw() {
+    if (live && !running.isEmpty()) {
+      String text = "... " + String.join(", ", running);
+      err.print("\r\u001b[K" + (text.length() > 79 ? text.substring(0, 78) + "…" : text));
+      err.flush();
+    }
+  }
+}
