@@ -45,11 +45,17 @@ public record NetFailure(String kind, String detail) {
         return new NetFailure("tls-untrusted", detail);
       }
     }
+    // A name that does not resolve often arrives wrapped in a ConnectException (the JDK client), so
+    // it is looked for along the whole chain before "refused".
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (t instanceof UnknownHostException || m.contains("unknownhostexception") || m.contains("unresolved address")) {
+      if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException
+          || m.contains("unknownhostexception") || m.contains("unresolved address")) {
         return new NetFailure("unknown-host", detail);
       }
+    }
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException
           || t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
           || m.contains("timed out") || m.contains("timeout")) {
