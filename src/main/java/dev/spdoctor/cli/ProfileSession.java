@@ -34,13 +34,17 @@ final class ProfileSession {
     } catch (ProfileException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
     }
+    Secrets secrets = new Secrets();
     Connections connections;
     try {
-      connections = Connections.of(profile.network());
-    } catch (IllegalArgumentException e) {
+      connections = Connections.of(profile.network(), secrets);
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, file + ": " + e.getMessage());
     }
-    return new ProfileSession(profile, new ProbeContext(profile, connections, new Secrets(), Clock.systemUTC()));
+    // msal4j's HTTP client answers proxy challenges through the JVM's default authenticator; it
+    // answers only a proxy, never a server.
+    connections.proxyAuthenticator().ifPresent(java.net.Authenticator::setDefault);
+    return new ProfileSession(profile, new ProbeContext(profile, connections, secrets, Clock.systemUTC()));
   }
 
   Profile profile() {

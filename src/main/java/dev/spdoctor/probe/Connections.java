@@ -3,7 +3,9 @@ package dev.spdoctor.probe;
 import dev.spdoctor.profile.Profile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -33,12 +35,58 @@ public final class Connections {
   private final X509TrustManager trustManager;
   private final SSLContext sslContext;
   private final int extraAuthorities;
+  private final Optional<PasswordAuthentication> proxyCredentials;
 
-  private Connections(Optional<Proxy> proxy, X509TrustManager trustManager, SSLContext sslContext, int extra) {
+  private Connections(Optional<Proxy> proxy, X509TrustManager trustManager, SSLContext sslContext, int extra,
+      Optional<PasswordAuthentication> proxyCredentials) {
     this.proxy = proxy;
     this.trustManager = trustManager;
     this.sslContext = sslContext;
     this.extraAuthorities = extra;
+    this.proxyCredentials = proxyCredentials;
+  }
+
+  /**
+   * The connections a profile asks for, with the proxy credentials it names read from their
+   * secret source.
+   *
+   * @throws IllegalArgumentException when the proxy URL or the trust store cannot be used
+   * @throws IllegalStateException when the proxy password cannot be read; the message says where it was looked for
+   */
+  public static Connections of(Profile.Network network, SecretSource secrets) {
+    Connections base = of(network);
+    if (network.proxyUser() == null) {
+      return base;
+    }
+    char[] password = network.proxyPassword() == null ? new char[0]
+        : secrets.read(network.proxyPassword(), "proxy password");
+    PasswordAuthentication creds = new PasswordAuthentication(network.proxyUser(), password);
+    java.util.Arrays.fill(password, '\0');
+    return new Connections(base.proxy, base.trustManager, base.sslContext, base.extraAuthorities, Optional.of(creds));
+  }
+
+  /** The proxy's user name and password, when the profile names a proxy user. Never print the password. */
+  public Optional<PasswordAuthentication> proxyCredentials() {
+    return proxyCredentials;
+  }
+
+  /** The {@code Proxy-Authorization} header value for Basic authentication, when there are credentials. */
+  public Optional<String> proxyAuthorization() {
+    return proxyCredentials.map(c -> "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (c.getUserName() + ":" + new String(c.getPassword())).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * An authenticator that answers only a proxy's challenge, with the profile's proxy credentials;
+   * empty without them. Servers never get them.
+   */
+  public Optional<Authenticator> proxyAuthenticator() {
+    return proxyCredentials.map(c -> new Authenticator() {
+      @Override
+      protected PasswordAuthentication getPasswordAuthentication() {
+        return getRequestorType() == RequestorType.PROXY ? c : null;
+      }
+    });
   }
 
   /**
@@ -67,7 +115,7 @@ public final class Connections {
       X509TrustManager trust = trustManager(extra);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, new TrustManager[] {trust}, null);
-      return new Connections(proxy, trust, ssl, extra.size());
+      return new Connections(proxy, trust, ssl, extra.size(), Optional.empty());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
@@ -99,12 +147,13 @@ public final class Connections {
 
   /** A JDK HTTP client going through the proxy and trusting what this trusts; redirects are not followed. */
   public HttpClient httpClient(java.time.Duration connectTimeout) {
-    return HttpClient.newBuilder()
+    HttpClient.Builder b = HttpClient.newBuilder()
         .sslContext(sslContext)
         .proxy(proxySelector())
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .followRedirects(HttpClient.Redirect.NEVER);
+    proxyAuthenticator().ifPresent(b::authenticator);
+    return b.build();
   }
 
   private static X509TrustManager trustManager(List<X509Certificate> extra) throws GeneralSecurityException {

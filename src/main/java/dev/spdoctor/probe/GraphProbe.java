@@ -104,7 +104,7 @@ public final class GraphProbe implements Probe {
     if (host == null) {
       return Observation.notCollected(ID, "the Graph endpoint is not a URL: " + base);
     }
-    Recorder recorder = new Recorder(context.clock());
+    Recorder recorder = new Recorder(context.clock(), context.connections().proxyAuthorization().orElse(null));
     OkHttpClient http = httpClient(context, recorder);
     try {
       GraphServiceClient graph = new GraphServiceClient(
@@ -336,9 +336,11 @@ public final class GraphProbe implements Probe {
     volatile Instant midpoint;
     volatile IOException bodyBroken;
     volatile int proxyStatus;
+    private final String proxyAuthorization;
 
-    Recorder(Clock clock) {
+    Recorder(Clock clock, String proxyAuthorization) {
       this.clock = clock;
+      this.proxyAuthorization = proxyAuthorization;
     }
 
     @Override
@@ -364,9 +366,16 @@ public final class GraphProbe implements Probe {
       return response;
     }
 
-    /** OkHttp's proxy authenticator: note the refusal and give up (spdoctor sends no proxy credentials here). */
+    /**
+     * OkHttp's proxy authenticator: with the profile's proxy credentials, send them with the
+     * CONNECT (once); without them, or when the proxy refuses them, note the refusal and give up.
+     */
     Request proxyRefused(Route route, Response response) {
-      if ("OkHttp-Preemptive".equalsIgnoreCase(response.header("Proxy-Authenticate"))) {
+      boolean preemptive = "OkHttp-Preemptive".equalsIgnoreCase(response.header("Proxy-Authenticate"));
+      if (proxyAuthorization != null && response.request().header("Proxy-Authorization") == null) {
+        return response.request().newBuilder().header("Proxy-Authorization", proxyAuthorization).build();
+      }
+      if (preemptive) {
         return null; // OkHttp asks before every CONNECT, with a made-up 407: not the proxy's answer
       }
       proxyStatus = response.code();

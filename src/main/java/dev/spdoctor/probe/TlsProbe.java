@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -83,7 +84,7 @@ public final class TlsProbe implements Probe {
         InetSocketAddress p = (InetSocketAddress) ctx.connections().proxy().get().address();
         raw.connect(new InetSocketAddress(p.getHostString(), p.getPort()), millis);
         raw.setSoTimeout(millis);
-        int status = connect(raw, host, port);
+        int status = connect(raw, host, port, ctx.connections().proxyAuthorization());
         if (status != 200) {
           values.put("proxy-status", Integer.toString(status));
           values.put("net-error", status == 407 ? "proxy-auth" : "proxy");
@@ -122,9 +123,10 @@ public final class TlsProbe implements Probe {
   }
 
   /** Sends CONNECT and reads the proxy's answer head; returns its status. */
-  private static int connect(Socket raw, String host, int port) throws IOException {
+  private static int connect(Socket raw, String host, int port, Optional<String> auth) throws IOException {
     OutputStream out = raw.getOutputStream();
-    out.write(("CONNECT " + host + ":" + port + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n")
+    out.write(("CONNECT " + host + ":" + port + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+        + auth.map(a -> "Proxy-Authorization: " + a + "\r\n").orElse("") + "\r\n")
         .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     InputStream in = raw.getInputStream();

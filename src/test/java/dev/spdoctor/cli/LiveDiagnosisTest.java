@@ -292,6 +292,28 @@ class LiveDiagnosisTest {
   }
 
   @Test
+  void aProxyThatWantsCredentialsGetsThemFromTheProfile() throws Exception {
+    String proxyPassword = "pr0xy-s3cret";
+    Files.writeString(dir.resolve("proxy-password.txt"), proxyPassword + "\n");
+    stubs.proxy().requireCredentials("svc-spdoctor", proxyPassword);
+    Path profile = healthyProfile();
+    Files.writeString(profile, Files.readString(profile).replace("network:\n",
+        "network:\n  proxy-user: svc-spdoctor\n  proxy-password: {file: proxy-password.txt}\n"));
+    try {
+      CliRun run = CliRun.run("diagnose", "--profile", profile.toString(), "--live", "--format", "json");
+      assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.NO_CAUSE);
+      JsonNode report = JSON.readTree(run.out());
+      for (String id : List.of("tls", "tenant", "token", "sharepoint", "graph")) {
+        assertThat(probe(report, id).get("outcome").asText()).as(id + ": " + probe(report, id)).isEqualTo("collected");
+      }
+      assertThat(run.out() + run.err()).doesNotContain(proxyPassword);
+      assertNoSecrets(run);
+    } finally {
+      java.net.Authenticator.setDefault(null);
+    }
+  }
+
+  @Test
   void pastedTextAndAProfileCombine() throws Exception {
     JsonNode report = diagnose(healthyProfile(), "--error",
         "AADSTS700016: Application with identifier '" + CLIENT + "' was not found in the directory 'Contoso'.");

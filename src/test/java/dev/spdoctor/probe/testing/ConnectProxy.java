@@ -31,6 +31,7 @@ public final class ConnectProxy implements AutoCloseable {
   });
   private final List<String> connects = new CopyOnWriteArrayList<>();
   private volatile boolean requireAuth;
+  private volatile String expectedAuthorization;
 
   public ConnectProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -58,6 +59,14 @@ public final class ConnectProxy implements AutoCloseable {
 
   public void requireAuth(boolean require) {
     this.requireAuth = require;
+    this.expectedAuthorization = null;
+  }
+
+  /** Answers 407 to every CONNECT that lacks {@code Proxy-Authorization: Basic user:password}. */
+  public void requireCredentials(String user, String password) {
+    this.requireAuth = true;
+    this.expectedAuthorization = "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private void acceptLoop() {
@@ -84,7 +93,9 @@ public final class ConnectProxy implements AutoCloseable {
         return;
       }
       connects.add(parts[1]);
-      if (requireAuth) {
+      String given = head.lines().filter(l -> l.regionMatches(true, 0, "Proxy-Authorization:", 0, 20))
+          .map(l -> l.substring(20).strip()).findFirst().orElse(null);
+      if (requireAuth && (expectedAuthorization == null || !expectedAuthorization.equals(given))) {
         out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
             + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
