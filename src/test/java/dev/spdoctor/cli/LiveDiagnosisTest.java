@@ -1,7 +1,6 @@
 package dev.spdoctor.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -14,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.spdoctor.probe.testing.Answers;
 import dev.spdoctor.probe.testing.DnsStub;
+import dev.spdoctor.probe.testing.HealthyTenant;
 import dev.spdoctor.probe.testing.Stubs;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveDiagnosisTest {
   static final String TENANT = Stubs.TENANT_ID;
   static final String CLIENT = Stubs.CLIENT_ID;
-  static final String LOGIN = "login.microsoftonline.com";
-  static final String GRAPH = "graph.microsoft.com";
-  static final String SHAREPOINT = "contoso.sharepoint.com";
+  static final String LOGIN = HealthyTenant.LOGIN;
+  static final String GRAPH = HealthyTenant.GRAPH;
+  static final String SHAREPOINT = HealthyTenant.SHAREPOINT;
   static final ObjectMapper JSON = new ObjectMapper();
 
   static Stubs stubs;
@@ -64,22 +64,11 @@ class LiveDiagnosisTest {
 
   @BeforeEach
   void healthyTenant() {
-    stubs.reset();
-    dns.reset();
-    dns.mode(DnsStub.Mode.HONEST);
-    for (String host : List.of(SHAREPOINT, "contoso-admin.sharepoint.com", LOGIN, GRAPH)) {
-      dns.add(host, "127.0.0.1");
-    }
-    answer(10, get(urlEqualTo("/" + TENANT + "/v2.0/.well-known/openid-configuration")), LOGIN,
-        json(200, Answers.discovery(TENANT)));
-    answer(10, post(urlEqualTo("/" + TENANT + "/oauth2/v2.0/token")), LOGIN, json(200, Answers.tokenResponse(token)));
-    answer(10, get(urlEqualTo("/v1.0/sites?search=*")), GRAPH, json(200, Answers.sites()));
-    answer(10, get(urlEqualTo("/_vti_bin/client.svc")), SHAREPOINT, aResponse().withStatus(401)
-        .withHeader("WWW-Authenticate", Answers.challenge(TENANT)).withHeader("Date", Answers.date(0)));
+    HealthyTenant.install(stubs, dns, token);
   }
 
   static void answer(int priority, MappingBuilder request, String host, ResponseDefinitionBuilder response) {
-    stubs.wireMock().stubFor(request.withHost(equalTo(host)).atPriority(priority).willReturn(response));
+    HealthyTenant.answer(stubs, priority, request, host, response);
   }
 
   static void tokenAnswers(ResponseDefinitionBuilder response) {
@@ -98,30 +87,9 @@ class LiveDiagnosisTest {
 
   /** A profile for contoso reaching the stubs; {@code extra} lines are added at the top level. */
   static Path profile(String certificate, String thumbprint, boolean trustTestCa, String... extra) throws Exception {
-    List<String> lines = new ArrayList<>(List.of(
-        "name: contoso-e2e",
-        "deployment: online",
-        "sharepoint:",
-        "  url: https://" + SHAREPOINT,
-        "  admin-url: https://contoso-admin.sharepoint.com",
-        "registration: manual",
-        "client-id: " + CLIENT,
-        "tenant-id: " + TENANT,
-        "certificate:",
-        "  file: " + Stubs.pki(certificate),
-        "  password: {file: cert-password.txt}",
-        "  thumbprint: \"" + thumbprint + "\"",
-        "network:",
-        "  proxy: " + stubs.proxy().url(),
-        "  dns-server: " + dns.address(),
-        "  timeout: 5s",
-        "  deadline: 60s"));
-    if (trustTestCa) {
-      lines.add("  trust-store: " + Stubs.pki("ca.pem"));
-    }
-    lines.addAll(List.of(extra));
     Path file = Files.createTempFile(dir, "profile-", ".yaml");
-    Files.writeString(file, String.join("\n", lines) + "\n");
+    Files.writeString(file, HealthyTenant.profile(stubs, dns, certificate, thumbprint, "cert-password.txt", trustTestCa)
+        + String.join("\n", extra) + "\n");
     return file;
   }
 
