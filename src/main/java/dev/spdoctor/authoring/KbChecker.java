@@ -8,6 +8,7 @@ import dev.spdoctor.kb.KbLoader;
 import dev.spdoctor.kb.KbProblem;
 import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.kb.Signature;
+import dev.spdoctor.probe.ObservationKeys;
 import dev.spdoctor.rules.RuleSource;
 import dev.spdoctor.rules.RuleSource.RuleInfo;
 import dev.spdoctor.text.TextNormalizer;
@@ -63,12 +64,85 @@ public final class KbChecker {
         problems.add(new KbProblem("fixtures", 0, 0, e.getMessage(), "see docs/fixtures.md"));
       }
     }
+    checkObservations(copy, rules, problems);
     if (kb != null && rulesCompile) {
       // Cross-checks read the rules; with a rule that does not compile they would only echo its error.
       crossCheck(copy, kb, rules, fixtureTexts, problems);
     }
     return new Report(problems, kb == null ? 0 : kb.causes().size(), kb == null ? 0 : kb.signatures().size(),
         kb == null ? 0 : kb.questions().size(), rules.size(), fixtures);
+  }
+
+  private static final java.util.regex.Pattern OBSERVED = java.util.regex.Pattern.compile("Observed\\(([^()]*)\\)");
+  private static final java.util.regex.Pattern PROBE_REF = java.util.regex.Pattern.compile("probe == \"([a-z0-9-]+)\"");
+  private static final java.util.regex.Pattern KEY_REF = java.util.regex.Pattern.compile("key == \"([a-z0-9-]+)\"");
+
+  /**
+   * Probe ids and value keys in rules ({@code Observed(...)}) and fixtures ({@code probes:}) must
+   * be ones the probes record (docs/probes.md): a misspelt key would never match.
+   */
+  private static void checkObservations(WorkingCopy copy, List<RuleInfo> rules, List<KbProblem> problems) {
+    for (RuleInfo r : rules) {
+      java.util.regex.Matcher m = OBSERVED.matcher(r.text());
+      while (m.find()) {
+        int line = r.line() + (int) r.text().substring(0, m.start()).chars().filter(c -> c == '\n').count();
+        List<String> probes = new ArrayList<>();
+        java.util.regex.Matcher p = PROBE_REF.matcher(m.group(1));
+        while (p.find()) {
+          probes.add(p.group(1));
+        }
+        for (String probe : probes) {
+          if (!ObservationKeys.probes().contains(probe)) {
+            String near = nearest(probe, List.copyOf(ObservationKeys.probes()));
+            problems.add(new KbProblem(rel(copy, r.file()), line, 0, "rule '" + r.id() + "' reads probe '" + probe
+                + "', which does not exist", (near != null ? "did you mean '" + near + "'? " : "")
+                + "the probes are " + String.join(", ", ObservationKeys.probes()) + " (docs/probes.md)"));
+          }
+        }
+        java.util.regex.Matcher k = KEY_REF.matcher(m.group(1));
+        while (k.find()) {
+          String key = k.group(1);
+          boolean known = probes.isEmpty() ? ObservationKeys.anyProbeRecords(key)
+              : probes.stream().anyMatch(pr -> ObservationKeys.of(pr).contains(key));
+          if (!known) {
+            problems.add(keyProblem(rel(copy, r.file()), line, "rule '" + r.id() + "'", probes, key));
+          }
+        }
+      }
+    }
+    if (!Files.isDirectory(copy.fixturesDir())) {
+      return;
+    }
+    try {
+      for (FixtureRunner.Located c : FixtureRunner.load(copy.fixturesDir())) {
+        if (c.fixture().probes() == null) {
+          continue;
+        }
+        c.fixture().probes().forEach((probe, values) -> {
+          String at = rel(copy, c.file());
+          String who = "case '" + c.fixture().name() + "'";
+          if (!ObservationKeys.probes().contains(probe)) {
+            String near = nearest(probe, List.copyOf(ObservationKeys.probes()));
+            problems.add(new KbProblem(at, 0, 0, who + " gives probe '" + probe + "', which does not exist",
+                (near != null ? "did you mean '" + near + "'? " : "") + "see docs/probes.md"));
+          } else if (values != null) {
+            values.keySet().stream().filter(key -> !"outcome".equals(key) && !ObservationKeys.of(probe).contains(key))
+                .forEach(key -> problems.add(keyProblem(at, 0, who, List.of(probe), key)));
+          }
+        });
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // reported where the fixtures are loaded
+    }
+  }
+
+  private static KbProblem keyProblem(String at, int line, String who, List<String> probes, String key) {
+    List<String> candidates = new ArrayList<>();
+    (probes.isEmpty() ? ObservationKeys.probes() : probes).forEach(p -> candidates.addAll(ObservationKeys.of(p)));
+    String near = nearest(key, candidates);
+    return new KbProblem(at, line, 0, who + " reads the value '" + key + "', which "
+        + (probes.isEmpty() ? "no probe records" : "probe " + String.join("/", probes) + " does not record"),
+        (near != null ? "did you mean '" + near + "'? " : "") + "docs/probes.md lists what each probe records");
   }
 
   private static void checkRuleIds(WorkingCopy copy, List<RuleInfo> rules, List<KbProblem> problems) {

@@ -54,6 +54,12 @@ class KbCommandTest {
     assertOneProblem("rules/jobs/causes.drl", "@kb(\"exchange-cmdlet-unavailable\")", "@kb(\"exchange-cmdlet-missing\")",
         "rules/jobs/causes.drl:11: @kb(\"exchange-cmdlet-missing\") names no cause",
         "did you mean @kb(\"exchange-cmdlet-unavailable\")?");
+    assertOneProblem("rules/probes/certificate.drl", "key == \"key-bits\", number != null, number < 2048",
+        "key == \"key-bit\", number != null, number < 2048",
+        "rules/probes/certificate.drl:", "reads the value 'key-bit', which probe certificate does not record — did you mean"
+            + " 'key-bits'?");
+    assertOneProblem("fixtures/probes/certificate.yaml", "key-algorithm: RSA, key-bits: \"1024\"",
+        "key-algorithm: RSA, keybits: \"1024\"", "case 'rsa-1024-key' reads the value 'keybits'", "did you mean 'key-bits'?");
     assertOneProblem("knowledge-base/signatures/dtd-prohibited.yaml", "(?:Exception: )?For security reasons DTD",
         "(?:Exception: )?For security reasons DTD", null, null);
   }

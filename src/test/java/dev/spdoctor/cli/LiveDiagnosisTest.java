@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.spdoctor.probe.ObservationKeys;
 import dev.spdoctor.probe.testing.Answers;
 import dev.spdoctor.probe.testing.DnsStub;
 import dev.spdoctor.probe.testing.HealthyTenant;
@@ -103,7 +104,13 @@ class LiveDiagnosisTest {
     CliRun run = CliRun.run(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isIn(ExitCodes.OK, ExitCodes.NO_CAUSE);
     assertNoSecrets(run);
-    return JSON.readTree(run.out());
+    JsonNode report = JSON.readTree(run.out());
+    // Every value a probe recorded is one docs/probes.md documents (and kb check knows).
+    for (JsonNode p : report.get("probes")) {
+      p.get("values").fieldNames().forEachRemaining(key -> assertThat(ObservationKeys.of(p.get("probe").asText()))
+          .as(p.get("probe").asText() + " records " + key).contains(key));
+    }
+    return report;
   }
 
   static void assertNoSecrets(CliRun run) {

@@ -35,9 +35,14 @@ class ReportSchemaTest {
         {"diagnose", "--format", "json", "--as-of", "2026-04-01", "--error",
             "Failed to connect to SharePoint by using legacy authentication."},
         {"diagnose", "--format", "json", "--error", "nothing to see here"},
+        {"diagnose", "--format", "json", "--profile", "fixtures/profiles/contoso-online.yaml"},
+        {"diagnose", "--format", "json", "--profile", "fixtures/profiles/fabrikam-onprem.yaml", "--error",
+            DiagnoseCommandTest.FAILED_TO_CONNECT},
     };
     for (String[] args : runs) {
-      JsonNode out = JSON.readTree(CliRun.run(args).out());
+      CliRun run = CliRun.run(args);
+      assertThat(run.exitCode()).as(run.err()).isIn(ExitCodes.OK, ExitCodes.NO_CAUSE);
+      JsonNode out = JSON.readTree(run.out());
       Set<ValidationMessage> problems = report.validate(out);
       assertThat(problems).as(String.join(" ", args)).isEmpty();
     }
