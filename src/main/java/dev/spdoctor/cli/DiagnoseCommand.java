@@ -150,7 +150,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
         return ExitCodes.OK;
       }
       List<Observation> observations = session.run(live, live
-          ? new ProbeProgress(spec.commandLine().getErr(), System.console() != null) : ProbeRunner.Listener.NONE);
+          ? new ProbeProgress(spec.commandLine().getErr(), ProbeProgress.stderrIsTerminal()) : ProbeRunner.Listener.NONE);
       probes = Probes.runs(observations);
       Map<String, String> merged = new java.util.LinkedHashMap<>(ProfileAnswers.of(session.profile()));
       merged.putAll(facts);

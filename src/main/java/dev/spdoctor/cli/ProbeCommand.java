@@ -78,7 +78,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    List<Observation> observations = session.run(!offline, new ProbeProgress(err, System.console() != null));
+    List<Observation> observations = session.run(!offline, new ProbeProgress(err, ProbeProgress.stderrIsTerminal()));
     long millis = (System.nanoTime() - t0) / 1_000_000;
     if (format == Format.json) {
       json(out, g -> {

@@ -38,6 +38,14 @@ final class ProbeProgress implements ProbeRunner.Listener {
     err.flush();
   }
 
+  /**
+   * Whether standard error is a terminal: the launcher says so ({@code -Dspdoctor.stderr.tty=true},
+   * from {@code [ -t 2 ]}); without it, a console for both standard input and output is taken as one.
+   */
+  static boolean stderrIsTerminal() {
+    return Boolean.getBoolean("spdoctor.stderr.tty") || System.console() != null;
+  }
+
   static String line(Observation o) {
     String mark = switch (o.outcome()) {
       case COLLECTED -> "ok  ";
