@@ -538,22 +538,7 @@ public final class KbLoader {
 
   /** SnakeYAML's message without its "in 'reader'" locations and source snippets (the location says it). */
   private static String yamlProblem(String s) {
-    if (s == null) {
-      return "";
-    }
-    List<String> kept = new ArrayList<>();
-    String[] lines = s.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String l = lines[i].strip();
-      if (l.startsWith("in 'reader'")) {
-        i += 2; // the quoted source line and the caret under it
-        continue;
-      }
-      if (!l.isEmpty() && !l.startsWith("at [Source")) {
-        kept.add(l);
-      }
-    }
-    return String.join(", ", kept);
+    return dev.spdoctor.text.Similar.yamlMessage(s);
   }
 
   private static String firstLine(String s) {

@@ -6,6 +6,7 @@ import dev.spdoctor.profile.YamlTree.Entry;
 import dev.spdoctor.profile.YamlTree.Mapping;
 import dev.spdoctor.profile.YamlTree.Node;
 import dev.spdoctor.profile.YamlTree.Scalar;
+import dev.spdoctor.text.Similar;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -501,7 +502,7 @@ public final class ProfileLoader {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(w, normal(c));
+      int d = Similar.distance(w, normal(c));
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
@@ -512,25 +513,6 @@ public final class ProfileLoader {
 
   private static String normal(String s) {
     return s.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private Path resolve(String text, Node at, String name) {
@@ -593,24 +575,10 @@ public final class ProfileLoader {
     return out;
   }
 
-  /** SnakeYAML's message without its "in 'reader'" locations and quoted source lines (which may hold a secret). */
+  /** SnakeYAML's message without locations and quoted source lines (which may hold a secret). */
   private static String yamlProblem(String s) {
-    if (s == null) {
-      return "syntax error";
-    }
-    List<String> kept = new ArrayList<>();
-    String[] lines = s.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String l = lines[i].strip();
-      if (l.startsWith("in 'reader'")) {
-        i += 2; // the quoted source line and the caret under it
-        continue;
-      }
-      if (!l.isEmpty() && !l.startsWith("at [Source")) {
-        kept.add(l);
-      }
-    }
-    return kept.isEmpty() ? "syntax error" : String.join(", ", kept);
+    String m = Similar.yamlMessage(s);
+    return m.isEmpty() ? "syntax error" : m;
   }
 
   private static Map<String, List<String>> sections() {
