@@ -289,6 +289,24 @@ class LiveDiagnosisTest {
   }
 
   @Test
+  void endpointOverridesReachSignInAndGraphWithoutAProxy() throws Exception {
+    String base = "https://127.0.0.1:" + stubs.wireMock().httpsPort();
+    answer(1, get(urlEqualTo("/" + TENANT + "/v2.0/.well-known/openid-configuration")), "127.0.0.1",
+        json(200, Answers.discovery(TENANT)));
+    answer(1, post(urlEqualTo("/" + TENANT + "/oauth2/v2.0/token")), "127.0.0.1", json(200, Answers.tokenResponse(token)));
+    answer(1, get(urlEqualTo("/v1.0/sites?search=*")), "127.0.0.1", json(200, Answers.sites()));
+    Path profile = healthyProfile("endpoints:", "  login: " + base, "  graph: " + base);
+    Files.writeString(profile, Files.readString(profile).replaceAll("(?m)^  proxy: .*\n", ""));
+    JsonNode report = diagnose(profile);
+    for (String id : List.of("tenant", "token", "graph")) {
+      assertThat(probe(report, id).get("outcome").asText()).as(id + ": " + probe(report, id)).isEqualTo("collected");
+    }
+    assertThat(probe(report, "token").get("values").get("acquired").asText()).isEqualTo("yes");
+    assertThat(stubs.proxy().connects()).isEmpty();
+    assertThat(stubs.wireMock().getAllServeEvents()).allMatch(e -> e.getRequest().getHost().equals("127.0.0.1"));
+  }
+
+  @Test
   void pastedTextAndAProfileCombine() throws Exception {
     JsonNode report = diagnose(healthyProfile(), "--error",
         "AADSTS700016: Application with identifier '" + CLIENT + "' was not found in the directory 'Contoso'.");
