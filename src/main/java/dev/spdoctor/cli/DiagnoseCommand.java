@@ -112,6 +112,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
     }
     List<String> texts;
     Map<String, String> facts;
+    List<ProbeRun> replayedProbes = List.of();
     if (transcript != null) {
       if (input.hasTexts()) {
         throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays its own texts; drop --error and --error-file");
@@ -127,6 +128,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       texts = replay.texts();
       facts = replay.facts();
       day = replay.asOf();
+      replayedProbes = replay.probes();
     } else if (profileOptions.profile != null) {
       texts = input.hasTexts() ? input.texts(stdin) : List.of();
       facts = input.facts();
@@ -138,7 +140,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       texts = input.texts(stdin);
       facts = input.facts();
     }
-    List<ProbeRun> probes = List.of();
+    List<ProbeRun> probes = replayedProbes;
     if (profileOptions.profile != null) {
       if (transcript != null) {
         throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays a session; drop --profile");

@@ -42,11 +42,18 @@ import picocli.CommandLine.Spec;
         "Examples:",
         "  spdoctor guide --error \"AADSTS700016: Application with identifier '...' was not found in the directory '...'.\"",
         "  spdoctor guide --error-file err.txt --answers answers.yaml --transcript session.json",
+        "  spdoctor guide --profile contoso.yaml --live",
         "", "Exit codes: as diagnose; 130 when interrupted with Ctrl-C."})
 public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
   @Spec CommandSpec spec;
   @Mixin InputMixin input;
   @Mixin OutputMixin output;
+  @Mixin ProfileMixin profileOptions;
+
+  @Option(names = "--live",
+      description = "With --profile: run the read-only network probes first, so the interview starts from what they"
+          + " observed.")
+  boolean live;
 
   @Option(names = "--answers", paramLabel = "FILE",
       description = "YAML map of question id to answer, for scripted runs: questions not in it stay unknown.")
@@ -68,9 +75,33 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
   public Integer call() throws IOException {
     Engine engine = Engine.bundled();
     Interview interview;
-    List<String> texts = input.texts(stdin); // read once: standard input cannot be read twice
+    // read once: standard input cannot be read twice
+    List<String> texts = profileOptions.profile != null && !input.hasTexts() ? List.of() : input.texts(stdin);
+    Map<String, String> given = input.facts();
+    List<dev.spdoctor.facts.ProbeRun> probes = List.of();
+    if (profileOptions.profile != null) {
+      ProfileSession session = ProfileSession.open(profileOptions.profile);
+      if (profileOptions.dryRun) {
+        ProfileSession.printPlan(session.plan(), session.profile(), spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+      }
+      List<dev.spdoctor.probe.Observation> observations = session.run(live, live
+          ? new ProbeProgress(spec.commandLine().getErr(), ProbeProgress.stderrIsTerminal())
+          : dev.spdoctor.probe.ProbeRunner.Listener.NONE);
+      probes = dev.spdoctor.probe.Probes.runs(observations);
+      Map<String, String> merged = new LinkedHashMap<>(dev.spdoctor.profile.ProfileAnswers.of(session.profile()));
+      merged.putAll(given); // what was said on the command line wins
+      given = merged;
+      List<String> all = new java.util.ArrayList<>(texts);
+      all.addAll(dev.spdoctor.probe.Probes.texts(observations));
+      texts = all;
+    } else if (live || profileOptions.dryRun) {
+      throw new SpdoctorException(ExitCodes.USAGE, (live ? "--live" : "--dry-run")
+          + " probes a connection: give its profile with --profile FILE (docs/profile.md)");
+    }
     try {
-      interview = new Interview(engine, texts, input.facts(), input.day());
+      interview = new Interview(engine, texts, given, input.day(), probes);
     } catch (IllegalArgumentException e) {
       throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
     }
@@ -101,7 +132,7 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     if (saveTo != null) {
       StringWriter json = new StringWriter();
       new JsonRenderer(false, false).render(d, new PrintWriter(json));
-      new Transcript(input.day(), texts, input.facts(), interview.turns(), prompts)
+      new Transcript(input.day(), texts, given, interview.turns(), prompts, probes)
           .write(saveTo, json.toString());
       spec.commandLine().getErr().println("spdoctor: transcript written to " + saveTo);
     }

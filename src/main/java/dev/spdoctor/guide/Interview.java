@@ -36,14 +36,22 @@ public final class Interview {
   private final List<String> texts;
   private final Map<String, String> given;
   private final LocalDate asOf;
+  private final List<dev.spdoctor.facts.ProbeRun> probes;
   private final List<Turn> turns = new ArrayList<>();
   private Diagnosis current;
 
   public Interview(Engine engine, List<String> texts, Map<String, String> given, LocalDate asOf) {
+    this(engine, texts, given, asOf, List.of());
+  }
+
+  /** An interview that also reasons over what probes observed (spdoctor guide --profile). */
+  public Interview(Engine engine, List<String> texts, Map<String, String> given, LocalDate asOf,
+      List<dev.spdoctor.facts.ProbeRun> probes) {
     this.engine = engine;
     this.texts = List.copyOf(texts);
     this.given = Map.copyOf(given);
     this.asOf = asOf;
+    this.probes = List.copyOf(probes);
     this.current = run();
   }
 
@@ -114,6 +122,6 @@ public final class Interview {
   }
 
   private Diagnosis run() {
-    return engine.diagnose(new DiagnosisRequest(texts, facts(), asOf));
+    return engine.diagnose(new DiagnosisRequest(texts, facts(), asOf, probes));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spdoctor.facts.ProbeRun;
 import dev.spdoctor.text.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.Map;
  * with its answer (null when left unknown), and the report. {@code diagnose --transcript} replays it.
  */
 public record Transcript(LocalDate asOf, List<String> texts, Map<String, String> given, List<Interview.Turn> turns,
-    Map<String, String> prompts) {
+    Map<String, String> prompts, List<ProbeRun> probes) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Writes the transcript with the report (already rendered as JSON) atomically. */
@@ -33,6 +34,18 @@ public record Transcript(LocalDate asOf, List<String> texts, Map<String, String>
     texts.forEach(x -> t.add(Redactor.redact(x)));
     ObjectNode g = root.putObject("given");
     given.forEach(g::put);
+    if (!probes.isEmpty()) {
+      ArrayNode p = root.putArray("probes");
+      for (ProbeRun r : probes) {
+        ObjectNode n = p.addObject();
+        n.put("probe", r.probe());
+        n.put("outcome", r.outcome());
+        n.put("summary", Redactor.redact(r.summary()));
+        n.put("millis", r.millis());
+        ObjectNode v = n.putObject("values");
+        r.values().forEach(v::put);
+      }
+    }
     ArrayNode turnsNode = root.putArray("turns");
     for (Interview.Turn turn : turns) {
       ObjectNode n = turnsNode.addObject();
@@ -77,7 +90,14 @@ public record Transcript(LocalDate asOf, List<String> texts, Map<String, String>
       turns.add(new Interview.Turn(n.path("question").asText(), n.path("answer").isNull() ? null : n.path("answer").asText()));
       prompts.put(n.path("question").asText(), n.path("prompt").asText());
     });
-    return new Transcript(LocalDate.parse(root.get("asOf").asText()), texts, given, turns, prompts);
+    List<ProbeRun> probes = new ArrayList<>();
+    root.path("probes").forEach(n -> {
+      Map<String, String> values = new LinkedHashMap<>();
+      n.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+      probes.add(new ProbeRun(n.path("probe").asText(), n.path("outcome").asText(), n.path("summary").asText(), values,
+          n.path("millis").asLong()));
+    });
+    return new Transcript(LocalDate.parse(root.get("asOf").asText()), texts, given, turns, prompts, probes);
   }
 
   /** The facts the session ended with: the given ones and every answer. */

@@ -307,6 +307,33 @@ class LiveDiagnosisTest {
   }
 
   @Test
+  void theGuideStartsFromTheProbesAndAsksOnlyWhatTheyLeaveOpen() throws Exception {
+    tokenAnswers(json(400, Answers.entraError("unauthorized_client", 700016, "Application with identifier '" + CLIENT
+        + "' was not found in the directory 'Contoso'.")));
+    Path answers = dir.resolve("answers.yaml");
+    Files.writeString(answers, "app-registration-exists: \"no\"\n");
+    Path transcript = dir.resolve("session.json");
+    CliRun run = CliRun.run("guide", "--profile", healthyProfile().toString(), "--live", "--answers", answers.toString(),
+        "--transcript", transcript.toString(), "--format", "json");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+    JsonNode report = JSON.readTree(run.out().substring(run.out().indexOf("\n{") + 1));
+    assertThat(causes(report)).first().isEqualTo("app-registration-deleted");
+    JsonNode session = JSON.readTree(transcript.toFile());
+    List<String> asked = new ArrayList<>();
+    session.get("turns").forEach(t -> asked.add(t.get("question").asText()));
+    // The profile says where SharePoint runs and how the app was registered: never asked.
+    assertThat(asked).contains("app-registration-exists").doesNotContain("deployment", "registration");
+    assertThat(session.get("probes")).isNotEmpty();
+    assertNoSecrets(run);
+    assertThat(Files.readString(transcript)).doesNotContain(token).doesNotContain(Stubs.CERT_PASSWORD);
+    // The transcript replays to the same causes, without probing again.
+    stubs.reset();
+    CliRun replay = CliRun.run("diagnose", "--transcript", transcript.toString(), "--format", "json");
+    assertThat(causes(JSON.readTree(replay.out()))).isEqualTo(causes(report));
+    assertThat(stubs.proxy().connects()).isEmpty();
+  }
+
+  @Test
   void pastedTextAndAProfileCombine() throws Exception {
     JsonNode report = diagnose(healthyProfile(), "--error",
         "AADSTS700016: Application with identifier '" + CLIENT + "' was not found in the directory 'Contoso'.");
