@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "Progress goes to standard error, one line per probe as it completes; the observations go to standard output.",
         "",
         "Examples:",
-        "  SPDOCTOR_CERT_PASSWORD=... spdoctor probe --profile contoso.yaml",
+        "  spdoctor probe --profile contoso.yaml     (secrets from env, file or prompt, as the profile says)",
         "  spdoctor probe --profile contoso.yaml --dry-run",
         "  spdoctor probe --profile contoso.yaml --format json > observations.json",
         "",
