@@ -42,7 +42,19 @@ public final class TlsProbe implements Probe {
 
   @Override
   public String title() {
-    return "TLS of the sign-in host";
+    return "TLS of the sign-in host (on-premises: of the server)";
+  }
+
+  /**
+   * The endpoint whose TLS is checked: Microsoft's sign-in host online; on-premises the SharePoint
+   * server when its URL is https, else none.
+   */
+  private static URI target(dev.spdoctor.profile.Profile p) {
+    if (p.online()) {
+      return Names.url(p.loginBase());
+    }
+    URI server = p.sharePoint() == null ? null : Names.url(p.sharePoint().url());
+    return server != null && "https".equalsIgnoreCase(server.getScheme()) ? server : null;
   }
 
   @Override
@@ -52,7 +64,7 @@ public final class TlsProbe implements Probe {
 
   @Override
   public List<PlannedRequest> plan(ProbeContext context) {
-    URI login = Names.url(context.profile().loginBase());
+    URI login = target(context.profile());
     if (login == null) {
       return List.of();
     }
@@ -67,9 +79,11 @@ public final class TlsProbe implements Probe {
 
   @Override
   public Observation run(ProbeContext ctx) throws InterruptedException {
-    URI login = Names.url(ctx.profile().loginBase());
+    URI login = target(ctx.profile());
     if (login == null) {
-      return Observation.notCollected(ID, "the sign-in endpoint is not a URL: " + ctx.profile().loginBase());
+      return Observation.notCollected(ID, ctx.profile().online()
+          ? "the sign-in endpoint is not a URL: " + ctx.profile().loginBase()
+          : "on-premises with an http server URL: no TLS to check");
     }
     String host = login.getHost();
     int port = port(login);

@@ -49,6 +49,22 @@ class TlsProbeTest {
   }
 
   @Test
+  void onPremisesChecksTheServerNotMicrosoft() throws Exception {
+    var https = NetFixtures.onPrem(stubs.profile(), "https://sp.corp.example", "https://sp.corp.example:2013");
+    Observation o = new TlsProbe().run(NetFixtures.context(https));
+    assertThat(o.values()).containsEntry("host", "sp.corp.example").containsEntry("trusted", "yes");
+    assertThat(stubs.proxy().connects()).containsExactly("sp.corp.example:443");
+
+    stubs.proxy().clear();
+    var http = NetFixtures.onPrem(stubs.profile(), "http://sp.corp.example", "http://sp.corp.example:2013");
+    Observation none = new TlsProbe().run(NetFixtures.context(http));
+    assertThat(none.outcome()).isEqualTo(Outcome.NOT_COLLECTED);
+    assertThat(none.summary()).contains("http");
+    assertThat(new TlsProbe().plan(NetFixtures.context(http))).isEmpty();
+    assertThat(stubs.proxy().connects()).isEmpty();
+  }
+
+  @Test
   void certificateNotNamingTheHostIsAMismatch() throws Exception {
     var p = NetFixtures.withLogin(stubs.profile(), "https://login.other.example");
     Observation o = new TlsProbe().run(NetFixtures.context(p));
