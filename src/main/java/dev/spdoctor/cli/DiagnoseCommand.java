@@ -141,6 +141,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       facts = input.facts();
     }
     List<ProbeRun> probes = replayedProbes;
+    Map<String, String> sources = new java.util.HashMap<>();
     if (profileOptions.profile != null) {
       if (transcript != null) {
         throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays a session; drop --profile");
@@ -154,7 +155,13 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       List<Observation> observations = session.run(live, live
           ? new ProbeProgress(spec.commandLine().getErr(), ProbeProgress.stderrIsTerminal()) : ProbeRunner.Listener.NONE);
       probes = Probes.runs(observations);
-      Map<String, String> merged = new java.util.LinkedHashMap<>(ProfileAnswers.of(session.profile()));
+      Map<String, String> fromProfile = ProfileAnswers.of(session.profile());
+      for (String k : fromProfile.keySet()) {
+        if (!facts.containsKey(k)) {
+          sources.put(k, "profile");
+        }
+      }
+      Map<String, String> merged = new java.util.LinkedHashMap<>(fromProfile);
       merged.putAll(facts);
       facts = merged;
       List<String> all = new java.util.ArrayList<>(texts);
@@ -164,7 +171,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
     Engine engine = engine();
     Diagnosis diagnosis;
     try {
-      diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day, probes));
+      diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day, probes, sources));
     } catch (IllegalArgumentException e) {
       throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
     }

@@ -79,6 +79,7 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     List<String> texts = profileOptions.profile != null && !input.hasTexts() ? List.of() : input.texts(stdin);
     Map<String, String> given = input.facts();
     List<dev.spdoctor.facts.ProbeRun> probes = List.of();
+    Map<String, String> sources = new LinkedHashMap<>();
     if (profileOptions.profile != null) {
       ProfileSession session = ProfileSession.open(profileOptions.profile);
       if (profileOptions.dryRun) {
@@ -90,7 +91,13 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
           ? new ProbeProgress(spec.commandLine().getErr(), ProbeProgress.stderrIsTerminal())
           : dev.spdoctor.probe.ProbeRunner.Listener.NONE);
       probes = dev.spdoctor.probe.Probes.runs(observations);
-      Map<String, String> merged = new LinkedHashMap<>(dev.spdoctor.profile.ProfileAnswers.of(session.profile()));
+      Map<String, String> fromProfile = dev.spdoctor.profile.ProfileAnswers.of(session.profile());
+      for (String k : fromProfile.keySet()) {
+        if (!given.containsKey(k)) {
+          sources.put(k, "profile");
+        }
+      }
+      Map<String, String> merged = new LinkedHashMap<>(fromProfile);
       merged.putAll(given); // what was said on the command line wins
       given = merged;
       List<String> all = new java.util.ArrayList<>(texts);
@@ -101,7 +108,7 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
           + " probes a connection: give its profile with --profile FILE (docs/profile.md)");
     }
     try {
-      interview = new Interview(engine, texts, given, input.day(), probes);
+      interview = new Interview(engine, texts, given, input.day(), probes, sources);
     } catch (IllegalArgumentException e) {
       throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
     }

@@ -12,8 +12,11 @@ import java.util.Map;
  * @param answers stated facts by question id ({@code deployment} included), values as given
  * @param asOf the day to judge dated facts (such as retirements) against
  * @param probes what the probes observed (docs/probes.md), in the order they ran; may be empty
+ * @param sources where answers came from, by question id, when not from the person ({@code profile});
+ *     answers not in it were stated
  */
-public record DiagnosisRequest(List<String> texts, Map<String, String> answers, LocalDate asOf, List<ProbeRun> probes) {
+public record DiagnosisRequest(List<String> texts, Map<String, String> answers, LocalDate asOf, List<ProbeRun> probes,
+    Map<String, String> sources) {
   public DiagnosisRequest {
     if (texts == null) {
       throw new NullPointerException("texts == null");
@@ -27,13 +30,22 @@ public record DiagnosisRequest(List<String> texts, Map<String, String> answers, 
     if (probes == null) {
       throw new NullPointerException("probes == null");
     }
+    if (sources == null) {
+      throw new NullPointerException("sources == null");
+    }
     texts = List.copyOf(texts);
     answers = Map.copyOf(answers);
     probes = List.copyOf(probes);
+    sources = Map.copyOf(sources);
+  }
+
+  /** A request whose answers were all stated by the person. */
+  public DiagnosisRequest(List<String> texts, Map<String, String> answers, LocalDate asOf, List<ProbeRun> probes) {
+    this(texts, answers, asOf, probes, Map.of());
   }
 
   /** A request with texts and answers only. */
   public DiagnosisRequest(List<String> texts, Map<String, String> answers, LocalDate asOf) {
-    this(texts, answers, asOf, List.of());
+    this(texts, answers, asOf, List.of(), Map.of());
   }
 }

@@ -112,7 +112,7 @@ public final class Engine {
         }
         facts.addAll(MentionExtractor.extract(text));
       }
-      known.forEach((k, v) -> facts.add(new Known(k, v, "answer")));
+      known.forEach((k, v) -> facts.add(new Known(k, v, request.sources().getOrDefault(k, "answer"))));
       for (ProbeRun run : request.probes()) {
         facts.add(run);
         run.values().forEach((k, v) -> facts.add(Observed.of(run.probe(), k, v)));

@@ -37,17 +37,23 @@ public final class Interview {
   private final Map<String, String> given;
   private final LocalDate asOf;
   private final List<dev.spdoctor.facts.ProbeRun> probes;
+  private final Map<String, String> sources;
   private final List<Turn> turns = new ArrayList<>();
   private Diagnosis current;
 
   public Interview(Engine engine, List<String> texts, Map<String, String> given, LocalDate asOf) {
-    this(engine, texts, given, asOf, List.of());
+    this(engine, texts, given, asOf, List.of(), Map.of());
   }
 
-  /** An interview that also reasons over what probes observed (spdoctor guide --profile). */
+  /**
+   * An interview that also reasons over what probes observed (spdoctor guide --profile).
+   *
+   * @param sources where given facts came from when not from the person ({@code profile}), by question id
+   */
   public Interview(Engine engine, List<String> texts, Map<String, String> given, LocalDate asOf,
-      List<dev.spdoctor.facts.ProbeRun> probes) {
+      List<dev.spdoctor.facts.ProbeRun> probes, Map<String, String> sources) {
     this.engine = engine;
+    this.sources = Map.copyOf(sources);
     this.texts = List.copyOf(texts);
     this.given = Map.copyOf(given);
     this.asOf = asOf;
@@ -122,6 +128,6 @@ public final class Interview {
   }
 
   private Diagnosis run() {
-    return engine.diagnose(new DiagnosisRequest(texts, facts(), asOf, probes));
+    return engine.diagnose(new DiagnosisRequest(texts, facts(), asOf, probes, sources));
   }
 }

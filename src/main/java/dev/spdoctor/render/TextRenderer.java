@@ -170,7 +170,11 @@ public final class TextRenderer implements Renderer {
     }
     out.println();
     out.println(bold("Context"));
-    d.known().forEach((k, v) -> out.println(Wrap.block("stated: " + k + " = " + v, "  - ", "    ")));
+    java.util.Map<String, String> from = new java.util.HashMap<>();
+    d.facts().stream().filter(f -> f instanceof dev.spdoctor.facts.Known)
+        .map(f -> (dev.spdoctor.facts.Known) f).forEach(k -> from.put(k.key(), k.source()));
+    d.known().forEach((k, v) -> out.println(Wrap.block(("profile".equals(from.get(k)) ? "from the profile: " : "stated: ")
+        + k + " = " + v, "  - ", "    ")));
     for (String c : d.context()) {
       out.println(Wrap.block("deployment " + c, "  - ", "    "));
     }
