@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  */
 public final class ProfileLoader {
   /** The {@code deployment} values. */
-  public static final List<String> DEPLOYMENTS = List.of("online", "on-premises");
+  /** The deployments a profile names; {@code onprem} (as --deployment spells it) is read as on-premises. */
+  public static final List<String> DEPLOYMENTS = List.of("online", "on-premises", "onprem");
   /** The {@code registration} values. */
   public static final List<String> REGISTRATIONS = List.of("automatic", "manual");
   /** The {@code mfa} and {@code security-defaults} values. */
@@ -183,7 +184,11 @@ public final class ProfileLoader {
   private Profile profile(Mapping root) {
     Section top = new Section("", root, root.line(), root.column());
     String name = top.text("name");
+    // "onprem" is what --deployment and --answer deployment= take: accept it here too.
     String deployment = top.choice("deployment", DEPLOYMENTS);
+    if ("onprem".equals(deployment)) {
+      deployment = "on-premises";
+    }
     if (!top.has("deployment")) {
       top.missing("deployment", "add 'deployment: online' or 'deployment: on-premises'");
     }

@@ -167,11 +167,11 @@ class ProfileLoaderTest {
 
   @Test
   void anUnknownValueListsTheAllowedOnes() throws IOException {
-    ProfileProblem p = only("deployment: onprem\nsharepoint:\n  url: http://sp\n");
+    ProfileProblem p = only("deployment: hybrid\nsharepoint:\n  url: http://sp\n");
     assertThat(p.line()).isEqualTo(1);
     assertThat(p.column()).isEqualTo(13);
-    assertThat(p.message()).isEqualTo("'deployment' is 'onprem', which is not one of online, on-premises");
-    assertThat(p.fix()).isEqualTo("write one of online, on-premises");
+    assertThat(p.message()).isEqualTo("'deployment' is 'hybrid', which is not one of online, on-premises, onprem");
+    assertThat(p.fix()).isEqualTo("write one of online, on-premises, onprem");
     assertThat(only(MINIMAL + "cloud: gcc-high\n").message()).contains("not one of global, us-government, china");
     assertThat(only(MINIMAL + "registration: auto\n").fix()).isEqualTo("write one of automatic, manual");
     assertThat(only(MINIMAL + "mfa: yes\n").message()).isEqualTo("'mfa' is 'yes', which is not one of enabled, disabled");
@@ -321,6 +321,12 @@ class ProfileLoaderTest {
       assertThat(p.message()).isEqualTo("no such file");
     });
     assertThat(e.getMessage()).contains(file + ": no such file — check the path");
+  }
+
+  @Test
+  void onpremAsTheCommandLineSpellsItIsOnPremises() throws IOException {
+    Path file = write(tmp.resolve("onprem.yaml"), "deployment: onprem\nsharepoint:\n  url: http://sp.corp.example\n");
+    assertThat(ProfileLoader.load(file).deployment()).isEqualTo("on-premises");
   }
 
   @Test
