@@ -8,10 +8,6 @@ import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.facts.ProbeRun;
 import dev.spdoctor.guide.Transcript;
-import dev.spdoctor.probe.Observation;
-import dev.spdoctor.probe.ProbeRunner;
-import dev.spdoctor.probe.Probes;
-import dev.spdoctor.profile.ProfileAnswers;
 import dev.spdoctor.render.JsonRenderer;
 import dev.spdoctor.render.MarkdownRenderer;
 import dev.spdoctor.render.Renderer;
@@ -133,40 +129,26 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       texts = input.hasTexts() ? input.texts(stdin) : List.of();
       facts = input.facts();
     } else {
-      if (live || profileOptions.dryRun) {
-        throw new SpdoctorException(ExitCodes.USAGE, (live ? "--live" : "--dry-run")
-            + " probes a connection: give its profile with --profile FILE (docs/profile.md)");
-      }
+      profileOptions.requireProfileToProbe(live);
       texts = input.texts(stdin);
       facts = input.facts();
     }
     List<ProbeRun> probes = replayedProbes;
-    Map<String, String> sources = new java.util.HashMap<>();
+    Map<String, String> sources = Map.of();
     if (profileOptions.profile != null) {
       if (transcript != null) {
         throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays a session; drop --profile");
       }
       ProfileSession session = ProfileSession.open(profileOptions.profile);
       if (profileOptions.dryRun) {
-        ProfileSession.printPlan(session.plan(), session.profile(), out);
-        out.flush();
+        session.printPlan(out);
         return ExitCodes.OK;
       }
-      List<Observation> observations = session.run(live, live
-          ? new ProbeProgress(spec.commandLine().getErr(), ProbeProgress.stderrIsTerminal()) : ProbeRunner.Listener.NONE);
-      probes = Probes.runs(observations);
-      Map<String, String> fromProfile = ProfileAnswers.of(session.profile());
-      for (String k : fromProfile.keySet()) {
-        if (!facts.containsKey(k)) {
-          sources.put(k, "profile");
-        }
-      }
-      Map<String, String> merged = new java.util.LinkedHashMap<>(fromProfile);
-      merged.putAll(facts);
-      facts = merged;
-      List<String> all = new java.util.ArrayList<>(texts);
-      all.addAll(Probes.texts(observations));
-      texts = all;
+      ProfileSession.Contribution c = session.contribute(live, spec.commandLine().getErr(), texts, facts);
+      texts = c.texts();
+      facts = c.facts();
+      sources = c.sources();
+      probes = c.probes();
     }
     Engine engine = engine();
     Diagnosis diagnosis;

@@ -79,33 +79,20 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     List<String> texts = profileOptions.profile != null && !input.hasTexts() ? List.of() : input.texts(stdin);
     Map<String, String> given = input.facts();
     List<dev.spdoctor.facts.ProbeRun> probes = List.of();
-    Map<String, String> sources = new LinkedHashMap<>();
+    Map<String, String> sources = Map.of();
     if (profileOptions.profile != null) {
       ProfileSession session = ProfileSession.open(profileOptions.profile);
       if (profileOptions.dryRun) {
-        ProfileSession.printPlan(session.plan(), session.profile(), spec.commandLine().getOut());
-        spec.commandLine().getOut().flush();
+        session.printPlan(spec.commandLine().getOut());
         return ExitCodes.OK;
       }
-      List<dev.spdoctor.probe.Observation> observations = session.run(live, live
-          ? new ProbeProgress(spec.commandLine().getErr(), ProbeProgress.stderrIsTerminal())
-          : dev.spdoctor.probe.ProbeRunner.Listener.NONE);
-      probes = dev.spdoctor.probe.Probes.runs(observations);
-      Map<String, String> fromProfile = dev.spdoctor.profile.ProfileAnswers.of(session.profile());
-      for (String k : fromProfile.keySet()) {
-        if (!given.containsKey(k)) {
-          sources.put(k, "profile");
-        }
-      }
-      Map<String, String> merged = new LinkedHashMap<>(fromProfile);
-      merged.putAll(given); // what was said on the command line wins
-      given = merged;
-      List<String> all = new java.util.ArrayList<>(texts);
-      all.addAll(dev.spdoctor.probe.Probes.texts(observations));
-      texts = all;
-    } else if (live || profileOptions.dryRun) {
-      throw new SpdoctorException(ExitCodes.USAGE, (live ? "--live" : "--dry-run")
-          + " probes a connection: give its profile with --profile FILE (docs/profile.md)");
+      ProfileSession.Contribution c = session.contribute(live, spec.commandLine().getErr(), texts, given);
+      texts = c.texts();
+      given = c.facts();
+      sources = c.sources();
+      probes = c.probes();
+    } else {
+      profileOptions.requireProfileToProbe(live);
     }
     try {
       interview = new Interview(engine, texts, given, input.day(), probes, sources);

@@ -71,7 +71,7 @@ public final class ProbeCommand implements Callable<Integer> {
           g.writeEndArray();
         });
       } else {
-        ProfileSession.printPlan(plan, session.profile(), out);
+        session.printPlan(out);
       }
       out.flush();
       return ExitCodes.OK;

@@ -13,4 +13,12 @@ public final class ProfileMixin {
   @Option(names = "--dry-run",
       description = "List the requests the probes would send, and to which hosts, and send none.")
   boolean dryRun;
+
+  /** A usage error when {@code --live} or {@code --dry-run} is given without a profile to probe. */
+  void requireProfileToProbe(boolean live) {
+    if (profile == null && (live || dryRun)) {
+      throw new SpdoctorException(ExitCodes.USAGE, (live ? "--live" : "--dry-run")
+          + " probes a connection: give its profile with --profile FILE (docs/profile.md)");
+    }
+  }
 }
