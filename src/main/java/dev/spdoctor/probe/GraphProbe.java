@@ -18,9 +18,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -408,19 +405,11 @@ public final class GraphProbe implements Probe {
     }
 
     Optional<Long> skewSeconds() {
-      return serverDate(date).map(d -> Duration.between(midpoint, d).toSeconds());
+      return HttpDates.parse(date).map(d -> Duration.between(midpoint, d).toSeconds());
     }
 
     Optional<Long> retryAfter() {
-      if (retryAfterHeader == null || retryAfterHeader.isBlank()) {
-        return Optional.empty();
-      }
-      String v = retryAfterHeader.strip();
-      if (v.matches("\\d{1,9}")) {
-        return Optional.of(Long.parseLong(v));
-      }
-      Instant now = serverDate(date).orElse(midpoint);
-      return serverDate(v).map(d -> Math.max(0, Duration.between(now, d).toSeconds()));
+      return HttpDates.retryAfterSeconds(retryAfterHeader, HttpDates.parse(date).orElse(midpoint));
     }
 
     Optional<String> wwwAuthenticate() {
@@ -434,17 +423,6 @@ public final class GraphProbe implements Probe {
       Matcher m = TITLE.matcher(head);
       return m.find() ? Optional.of(oneLine(m.group(1))).filter(s -> !s.isEmpty())
           : Optional.empty();
-    }
-
-    private static Optional<Instant> serverDate(String header) {
-      if (header == null || header.isBlank()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-      } catch (DateTimeParseException e) {
-        return Optional.empty();
-      }
     }
   }
 }

@@ -10,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,20 +72,8 @@ public final class HttpProbe {
 
     /** Seconds from {@code Retry-After} (a number or an HTTP date), if given. */
     public Optional<Long> retryAfterSeconds() {
-      Optional<String> v = header("Retry-After");
-      if (v.isEmpty()) {
-        return Optional.empty();
-      }
-      String s = v.get().strip();
-      if (s.matches("\\d{1,9}")) {
-        return Optional.of(Long.parseLong(s));
-      }
-      Instant when = parseHttpDate(s);
-      Instant serverNow = header("Date").map(HttpProbe::parseHttpDate).orElse(null);
-      if (when == null || serverNow == null) {
-        return Optional.empty();
-      }
-      return Optional.of(Math.max(0, Duration.between(serverNow, when).getSeconds()));
+      return HttpDates.retryAfterSeconds(header("Retry-After").orElse(null),
+          header("Date").flatMap(HttpDates::parse).orElse(null));
     }
 
     /**
@@ -177,7 +162,7 @@ public final class HttpProbe {
     }
     Instant received = headersAt.get() == null ? clock.instant() : headersAt.get();
     Instant midpoint = sent.plus(Duration.between(sent, received).dividedBy(2));
-    Long skew = response.headers().firstValue("Date").map(HttpProbe::parseHttpDate)
+    Long skew = response.headers().firstValue("Date").flatMap(HttpDates::parse)
         .map(d -> Math.round((Duration.between(midpoint, d).toMillis() + 500) / 1000.0))
         .orElse(null);
     return new Result(response.statusCode(), response.headers(), body.text(), body.truncated(), skew, null);
@@ -190,15 +175,6 @@ public final class HttpProbe {
 
   private static Result failure(Throwable e) {
     return new Result(-1, NO_HEADERS, "", false, null, NetFailure.classify(e));
-  }
-
-  /** An RFC 1123 date such as {@code Tue, 15 Nov 1994 08:12:31 GMT}, or null. */
-  static Instant parseHttpDate(String value) {
-    try {
-      return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   /** A body as read: at most the cap, and whether it is all of it. */

@@ -15,9 +15,6 @@ import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +43,6 @@ public final class TokenProbe implements Probe {
   /** How msal4j begins the message of an error answer that names no OAuth error. */
   private static final String UNKNOWN = "Unknown service exception.";
   private static final Pattern UNKNOWN_STATUS = Pattern.compile("status code:? (\\d{3})");
-  private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
   private static final Pattern TRACE_ID = Pattern.compile("Trace ID: ([0-9a-fA-F-]{36})");
   private static final Pattern CORRELATION_ID = Pattern.compile("Correlation ID: ([0-9a-fA-F-]{36})");
   private static final Pattern GUID =
@@ -267,10 +263,7 @@ public final class TokenProbe implements Probe {
     if (e.errorCode() != null && !e.errorCode().isBlank()) {
       values.put("error", e.errorCode());
     }
-    Matcher aadsts = AADSTS.matcher(description);
-    if (aadsts.find()) {
-      values.put("aadsts", aadsts.group(1));
-    }
+    ServiceError.aadsts(description).ifPresent(code -> values.put("aadsts", code));
     Matcher trace = TRACE_ID.matcher(description);
     if (trace.find()) {
       values.put("trace-id", trace.group(1).toLowerCase(Locale.ROOT));
@@ -311,35 +304,11 @@ public final class TokenProbe implements Probe {
       return;
     }
     Instant end = context.clock().instant();
-    String retryAfter = header(headers, "Retry-After");
-    if (retryAfter != null) {
-      String seconds = retryAfterSeconds(retryAfter.strip(), end);
-      if (seconds != null) {
-        values.put("retry-after", seconds);
-      }
-    }
-    String date = header(headers, "Date");
-    if (date != null) {
-      try {
-        Instant server = ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Instant midpoint = start.plus(Duration.between(start, end).dividedBy(2));
-        values.put("date-skew-seconds", Long.toString(Duration.between(midpoint, server).toSeconds()));
-      } catch (DateTimeParseException ignored) {
-        // a Date header we cannot read tells nothing about the clock
-      }
-    }
-  }
-
-  private static String retryAfterSeconds(String value, Instant now) {
-    if (value.matches("\\d{1,9}")) {
-      return value;
-    }
-    try {
-      Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      return Long.toString(Math.max(0, Duration.between(now, at).toSeconds()));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    HttpDates.retryAfterSeconds(header(headers, "Retry-After"), end)
+        .ifPresent(seconds -> values.put("retry-after", Long.toString(seconds)));
+    Instant midpoint = start.plus(Duration.between(start, end).dividedBy(2));
+    HttpDates.parse(header(headers, "Date"))
+        .ifPresent(server -> values.put("date-skew-seconds", Long.toString(Duration.between(midpoint, server).toSeconds())));
   }
 
   private static String header(Map<String, List<String>> headers, String name) {
