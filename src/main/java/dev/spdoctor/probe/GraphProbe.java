@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -216,7 +215,7 @@ public final class GraphProbe implements Probe {
   private static Observation unexpected(Recorder r, RuntimeException e, Duration limit) {
     if (!r.answered()) {
       Map<String, String> values = new LinkedHashMap<>();
-      NetFailure failure = r.proxyStatus != 0 ? proxyFailure(r.proxyStatus) : classify(e);
+      NetFailure failure = r.proxyStatus != 0 ? proxyFailure(r.proxyStatus) : NetFailure.classify(e);
       if ("timeout".equals(failure.kind())) {
         failure = new NetFailure("timeout", "nothing within " + limit.toMillis() + " ms; " + failure.detail());
       }
@@ -263,17 +262,6 @@ public final class GraphProbe implements Probe {
   private static NetFailure proxyFailure(int status) {
     String detail = "the proxy answered " + status + " to CONNECT";
     return new NetFailure(status == 407 ? "proxy-auth" : "proxy", detail);
-  }
-
-  private static NetFailure classify(Throwable e) {
-    NetFailure f = NetFailure.classify(e);
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("unexpected response code for connect")) {
-        return new NetFailure("proxy", f.detail());
-      }
-    }
-    return f;
   }
 
   private static boolean hasInterruption(Throwable e) {
