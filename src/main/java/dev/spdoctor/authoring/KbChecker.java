@@ -52,19 +52,18 @@ public final class KbChecker {
     RuleSource.Parsed parsed = RuleSource.read(copy.rulesDir());
     List<RuleInfo> rules = parsed.rules();
     checkRuleIds(copy, rules, problems);
-    List<String> fixtureTexts = new ArrayList<>();
-    int fixtures = 0;
+    List<FixtureRunner.Located> cases = List.of();
     if (Files.isDirectory(copy.fixturesDir())) {
       try {
-        for (FixtureRunner.Located c : FixtureRunner.load(copy.fixturesDir())) {
-          fixtureTexts.add(TextNormalizer.normalize(c.fixture().textOrEmpty()));
-          fixtures++;
-        }
+        cases = FixtureRunner.load(copy.fixturesDir());
       } catch (IllegalArgumentException e) {
         problems.add(new KbProblem("fixtures", 0, 0, e.getMessage(), "see docs/fixtures.md"));
       }
     }
-    checkObservations(copy, rules, problems);
+    List<String> fixtureTexts = new ArrayList<>();
+    cases.forEach(c -> fixtureTexts.add(TextNormalizer.normalize(c.fixture().textOrEmpty())));
+    int fixtures = cases.size();
+    checkObservations(copy, rules, cases, problems);
     if (kb != null && rulesCompile) {
       // Cross-checks read the rules; with a rule that does not compile they would only echo its error.
       crossCheck(copy, kb, rules, fixtureTexts, problems);
@@ -81,7 +80,8 @@ public final class KbChecker {
    * Probe ids and value keys in rules ({@code Observed(...)}) and fixtures ({@code probes:}) must
    * be ones the probes record (docs/probes.md): a misspelt key would never match.
    */
-  private static void checkObservations(WorkingCopy copy, List<RuleInfo> rules, List<KbProblem> problems) {
+  private static void checkObservations(WorkingCopy copy, List<RuleInfo> rules, List<FixtureRunner.Located> cases,
+      List<KbProblem> problems) {
     for (RuleInfo r : rules) {
       java.util.regex.Matcher m = OBSERVED.matcher(r.text());
       while (m.find()) {
@@ -110,29 +110,22 @@ public final class KbChecker {
         }
       }
     }
-    if (!Files.isDirectory(copy.fixturesDir())) {
-      return;
-    }
-    try {
-      for (FixtureRunner.Located c : FixtureRunner.load(copy.fixturesDir())) {
-        if (c.fixture().probes() == null) {
-          continue;
-        }
-        c.fixture().probes().forEach((probe, values) -> {
-          String at = rel(copy, c.file());
-          String who = "case '" + c.fixture().name() + "'";
-          if (!ObservationKeys.probes().contains(probe)) {
-            String near = nearest(probe, List.copyOf(ObservationKeys.probes()));
-            problems.add(new KbProblem(at, 0, 0, who + " gives probe '" + probe + "', which does not exist",
-                (near != null ? "did you mean '" + near + "'? " : "") + "see docs/probes.md"));
-          } else if (values != null) {
-            values.keySet().stream().filter(key -> !"outcome".equals(key) && !ObservationKeys.of(probe).contains(key))
-                .forEach(key -> problems.add(keyProblem(at, 0, who, List.of(probe), key)));
-          }
-        });
+    for (FixtureRunner.Located c : cases) {
+      if (c.fixture().probes() == null) {
+        continue;
       }
-    } catch (IOException | IllegalArgumentException e) {
-      // reported where the fixtures are loaded
+      c.fixture().probes().forEach((probe, values) -> {
+        String at = rel(copy, c.file());
+        String who = "case '" + c.fixture().name() + "'";
+        if (!ObservationKeys.probes().contains(probe)) {
+          String near = nearest(probe, List.copyOf(ObservationKeys.probes()));
+          problems.add(new KbProblem(at, 0, 0, who + " gives probe '" + probe + "', which does not exist",
+              (near != null ? "did you mean '" + near + "'? " : "") + "see docs/probes.md"));
+        } else if (values != null) {
+          values.keySet().stream().filter(key -> !"outcome".equals(key) && !ObservationKeys.of(probe).contains(key))
+              .forEach(key -> problems.add(keyProblem(at, 0, who, List.of(probe), key)));
+        }
+      });
     }
   }
 
