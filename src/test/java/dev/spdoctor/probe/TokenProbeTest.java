@@ -8,26 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.spdoctor.probe.testing.Answers;
 import dev.spdoctor.probe.testing.Stubs;
 import dev.spdoctor.profile.Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +31,6 @@ import org.slf4j.LoggerFactory;
 
 class TokenProbeTest {
   static final String TOKEN_PATH = "/" + Stubs.TENANT_ID + "/oauth2/v2.0/token";
-  static final String TRACE = "0c1f6a2e-5b7d-4e21-9a3c-7d8e9f012345";
-  static final String CORRELATION = "5e2b4c9a-1d3f-4a7b-8c6d-0e1f2a3b4c5d";
   static Stubs stubs;
 
   final SecretSource secrets = (ref, what) -> Stubs.CERT_PASSWORD.toCharArray();
@@ -96,50 +85,6 @@ class TokenProbeTest {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
   }
 
-  static String accessToken(List<String> roles, String tenant) throws Exception {
-    PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(java.util.Base64.getMimeDecoder()
-        .decode(Files.readString(Stubs.pki("other-2048.key")).replaceAll("-----[A-Z ]+-----", ""))));
-    Instant now = Instant.now();
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-        .audience("https://graph.microsoft.com")
-        .issuer("https://sts.windows.net/" + tenant + "/")
-        .issueTime(Date.from(now.minusSeconds(60)))
-        .notBeforeTime(Date.from(now.minusSeconds(60)))
-        .expirationTime(Date.from(now.plusSeconds(3599)))
-        .subject("b7c2e1d4-9f3a-4c8e-a6d5-2f1e0b9c8a7d")
-        .claim("aio", "E2NgYJjX/opaque==")
-        .claim("app_displayname", "Contoso SharePoint connector")
-        .claim("appid", Stubs.CLIENT_ID)
-        .claim("appidacr", "2")
-        .claim("idp", "https://sts.windows.net/" + tenant + "/")
-        .claim("idtyp", "app")
-        .claim("oid", "b7c2e1d4-9f3a-4c8e-a6d5-2f1e0b9c8a7d")
-        .claim("rh", "0.AXEA-opaque.")
-        .claim("tid", tenant)
-        .claim("uti", "k3Jd8sQ0xUeL5n2b1AAAAA")
-        .claim("ver", "1.0");
-    if (!roles.isEmpty()) {
-      claims.claim("roles", roles);
-    }
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("nOo3ZDrODXEK1jKWhXslHR_KXEg")
-        .build(), claims.build());
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
-  }
-
-  static String tokenResponse(String token) {
-    return "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + token + "\"}";
-  }
-
-  /** An Entra error body in the shape the token endpoint sends (docs: notes §3). */
-  static String entraError(String error, int code, String message) {
-    String description = "AADSTS" + code + ": " + message + "\\r\\nTrace ID: " + TRACE + "\\r\\nCorrelation ID: "
-        + CORRELATION + "\\r\\nTimestamp: 2026-11-20 09:14:03Z";
-    return "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\",\"error_codes\":[" + code + "],"
-        + "\"timestamp\":\"2026-11-20 09:14:03Z\",\"trace_id\":\"" + TRACE + "\",\"correlation_id\":\"" + CORRELATION
-        + "\",\"error_uri\":\"https://login.microsoftonline.com/error?code=" + code + "\"}";
-  }
-
   static Map<String, String> form(ServeEvent event) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String pair : event.getRequest().getBodyAsString().split("&")) {
@@ -168,8 +113,8 @@ class TokenProbeTest {
 
   @Test
   void tokenWithRolesIsAcquiredThroughTheProxyAndKeptOutOfTheObservation() throws Exception {
-    String token = accessToken(List.of("Sites.Selected", "Sites.Read.All"), Stubs.TENANT_ID);
-    answer(json(200, tokenResponse(token)));
+    String token = Answers.accessToken(List.of("Sites.Selected", "Sites.Read.All"), Stubs.TENANT_ID, Stubs.CLIENT_ID);
+    answer(json(200, Answers.tokenResponse(token)));
     Observation o = run();
     assertThat(o.outcome()).isEqualTo(Outcome.COLLECTED);
     assertThat(o.values()).containsEntry("acquired", "yes").containsEntry("roles", "Sites.Selected Sites.Read.All")
@@ -201,8 +146,8 @@ class TokenProbeTest {
   @Test
   void tokenWithoutRolesFromAnotherTenantIsReportedSo() throws Exception {
     String otherTenant = "11111111-2222-3333-4444-555555555555";
-    String token = accessToken(List.of(), otherTenant);
-    answer(json(200, tokenResponse(token)));
+    String token = Answers.accessToken(List.of(), otherTenant, Stubs.CLIENT_ID);
+    answer(json(200, Answers.tokenResponse(token)));
     Observation o = run();
     assertThat(o.outcome()).isEqualTo(Outcome.COLLECTED);
     assertThat(o.values()).containsEntry("acquired", "yes").containsEntry("roles", "").containsEntry("roles-count", "0")
@@ -216,7 +161,8 @@ class TokenProbeTest {
     Profile p = stubs.profile();
     p = with(p, p.clientId(), "contoso.onmicrosoft.com", p.certificate(), p.network());
     stubs.wireMock().stubFor(post(urlEqualTo("/contoso.onmicrosoft.com/oauth2/v2.0/token"))
-        .willReturn(json(200, tokenResponse(accessToken(List.of("Sites.Selected"), Stubs.TENANT_ID)))));
+        .willReturn(json(200, Answers.tokenResponse(
+            Answers.accessToken(List.of("Sites.Selected"), Stubs.TENANT_ID, Stubs.CLIENT_ID)))));
     Observation o = run(p);
     assertThat(o.values()).containsEntry("acquired", "yes").containsEntry("tid", Stubs.TENANT_ID)
         .doesNotContainKey("tid-matches");
@@ -225,14 +171,15 @@ class TokenProbeTest {
   // ---- Entra error answers ----
 
   Observation entraAnswers(int status, String error, int code, String message) throws InterruptedException {
-    answer(json(status, entraError(error, code, message)));
+    answer(json(status, Answers.entraError(error, code, message)));
     Observation o = run();
     assertThat(o.outcome()).isEqualTo(Outcome.COLLECTED);
     assertThat(o.values()).containsEntry("acquired", "no").containsEntry("error", error)
-        .containsEntry("aadsts", Integer.toString(code)).containsEntry("trace-id", TRACE)
-        .containsEntry("correlation-id", CORRELATION).containsEntry("http-status", Integer.toString(status))
+        .containsEntry("aadsts", Integer.toString(code)).containsEntry("trace-id", Answers.TRACE)
+        .containsEntry("correlation-id", Answers.CORRELATION).containsEntry("http-status", Integer.toString(status))
         .containsEntry("shape", "json");
-    String sent = "AADSTS" + code + ": " + message + "\r\nTrace ID: " + TRACE + "\r\nCorrelation ID: " + CORRELATION
+    String sent = "AADSTS" + code + ": " + message + "\r\nTrace ID: " + Answers.TRACE + "\r\nCorrelation ID: "
+        + Answers.CORRELATION
         + "\r\nTimestamp: 2026-11-20 09:14:03Z";
     assertThat(o.texts()).containsExactly(sent);
     assertThat(context.accessToken()).isEmpty();
@@ -275,7 +222,7 @@ class TokenProbeTest {
   void clockSkewIsMeasuredFromTheErrorAnswersDate() throws Exception {
     String ahead = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
         java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(7));
-    answer(json(400, entraError("invalid_client", 700024, "Client assertion is not within its valid time range."
+    answer(json(400, Answers.entraError("invalid_client", 700024, "Client assertion is not within its valid time range."
         + " Current time: 2026-11-20T09:14:03.0000000Z, assertion valid from 2026-11-20T09:21:03.0000000Z, expiry time of"
         + " assertion 2026-11-20T09:31:03.0000000Z.")).withHeader("Date", ahead));
     Observation o = run();
@@ -285,7 +232,7 @@ class TokenProbeTest {
 
   @Test
   void throttlingRecordsRetryAfter() throws Exception {
-    answer(json(429, entraError("temporarily_unavailable", 90055, "TenantThrottlingError - There are too many incoming"
+    answer(json(429, Answers.entraError("temporarily_unavailable", 90055, "TenantThrottlingError - There are too many incoming"
         + " requests.")).withHeader("Retry-After", "30"));
     Observation o = run();
     assertThat(o.values()).containsEntry("acquired", "no").containsEntry("http-status", "429")
@@ -368,7 +315,8 @@ class TokenProbeTest {
 
   @Test
   void slowAnswerFailsAsTimeoutWithinTheProfilesLimit() throws Exception {
-    answer(json(200, tokenResponse(accessToken(List.of(), Stubs.TENANT_ID))).withFixedDelay(4000));
+    answer(json(200, Answers.tokenResponse(Answers.accessToken(List.of(), Stubs.TENANT_ID, Stubs.CLIENT_ID)))
+        .withFixedDelay(4000));
     Profile p = stubs.profile();
     Profile.Network n = p.network();
     Profile.Network oneSecond = new Profile.Network(n.proxy(), null, null, null, n.trustStore(), Duration.ofSeconds(1),
@@ -429,8 +377,8 @@ class TokenProbeTest {
 
   @Test
   void pemCertificateWithSeparateKeyAlsoSigns() throws Exception {
-    String token = accessToken(List.of("Sites.Selected"), Stubs.TENANT_ID);
-    answer(json(200, tokenResponse(token)));
+    String token = Answers.accessToken(List.of("Sites.Selected"), Stubs.TENANT_ID, Stubs.CLIENT_ID);
+    answer(json(200, Answers.tokenResponse(token)));
     Profile p = stubs.profile();
     Observation o = run(with(p, p.clientId(), p.tenantId(),
         new Profile.Certificate(Stubs.pki("app-2048.crt"), Stubs.pki("app-2048-pkcs1.key"), null, null), p.network()));
