@@ -5,28 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spdoctor.probe.testing.DnsStub;
 import dev.spdoctor.profile.Profile;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DnsProbeTest {
-  static DnsStub dns;
-
-  @BeforeAll
-  static void start() throws Exception {
-    dns = new DnsStub();
-  }
-
-  @AfterAll
-  static void stop() {
-    dns.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    dns.reset();
-  }
+  @RegisterExtension static final DnsStub dns = DnsStub.perTestClass();
 
   /** An online profile for contoso asking the stub resolver, without a proxy (nothing is fetched). */
   static Profile online(String dnsServer, Duration timeout) {

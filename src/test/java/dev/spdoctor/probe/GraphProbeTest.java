@@ -16,10 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GraphProbeTest {
   /** JWT-shaped, not a real token: header {"alg":"none"}, payload with aud and roles, a fake signature. */
@@ -31,22 +29,7 @@ class GraphProbeTest {
   static final String INNER = "\"innerError\":{\"date\":\"2025-03-01T10:11:12\","
       + "\"request-id\":\"5f0c8e2a-1b3d-4e6f-9a8b-7c6d5e4f3a2b\",\"client-request-id\":\"5f0c8e2a-1b3d-4e6f-9a8b-7c6d5e4f3a2b\"}";
 
-  static Stubs stubs;
-
-  @BeforeAll
-  static void start() {
-    stubs = Stubs.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stubs.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stubs.reset();
-  }
+  @RegisterExtension static final Stubs stubs = Stubs.start();
 
   @Test
   void sitesListedAreCountedAndTheSearchIsSentAsGraphExpectsIt() throws Exception {

@@ -14,29 +14,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpProbeTest {
-  static Stubs stubs;
+  @RegisterExtension static final Stubs stubs = Stubs.start();
   static final URI URL = URI.create("https://contoso.sharepoint.com/x");
-
-  @BeforeAll
-  static void start() {
-    stubs = Stubs.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stubs.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stubs.reset();
-  }
 
   private HttpProbe.Result fetch(Duration timeout) throws InterruptedException {
     return HttpProbe.get(NetFixtures.context(NetFixtures.withTimeout(stubs.profile(), timeout)), URL, Map.of());

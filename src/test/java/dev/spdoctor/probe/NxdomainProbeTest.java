@@ -5,28 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spdoctor.probe.testing.DnsStub;
 import dev.spdoctor.profile.Profile;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NxdomainProbeTest {
-  static DnsStub dns;
-
-  @BeforeAll
-  static void start() throws Exception {
-    dns = new DnsStub();
-  }
-
-  @AfterAll
-  static void stop() {
-    dns.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    dns.reset();
-  }
+  @RegisterExtension static final DnsStub dns = DnsStub.perTestClass();
 
   private static Profile profile(Duration timeout) {
     return NetFixtures.contoso(NetFixtures.network(null, dns.address(), null, timeout));

@@ -11,28 +11,11 @@ import dev.spdoctor.profile.Profile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OnPremProbeTest {
-  static Stubs stubs;
-
-  @BeforeAll
-  static void start() {
-    stubs = Stubs.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stubs.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stubs.reset();
-  }
+  @RegisterExtension static final Stubs stubs = Stubs.start();
 
   @Test
   void serverOfferingNtlmAndNegotiateIsReachable() throws Exception {

@@ -10,29 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.spdoctor.probe.testing.Stubs;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SharePointProbeTest {
   static final String OTHER = "03d0c210-38e8-47d7-9bc9-9ff2cd5ea7bc";
-  static Stubs stubs;
-
-  @BeforeAll
-  static void start() {
-    stubs = Stubs.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stubs.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stubs.reset();
-  }
+  @RegisterExtension static final Stubs stubs = Stubs.start();
 
   static String challenge(String realm) {
     return "Bearer realm=\"" + realm + "\",client_id=\"00000003-0000-0ff1-ce00-000000000000\",trusted_issuers=\""

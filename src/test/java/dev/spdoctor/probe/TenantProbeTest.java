@@ -11,10 +11,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.spdoctor.probe.testing.Stubs;
 import dev.spdoctor.profile.Profile;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TenantProbeTest {
   static final String PATH = "/" + Stubs.TENANT_ID + "/v2.0/.well-known/openid-configuration";
@@ -29,22 +27,7 @@ class TenantProbeTest {
       + "\\r\\nTimestamp: 2023-08-17 04:54:12Z\",\"error_codes\":[90002],\"timestamp\":\"2023-08-17 04:54:12Z\","
       + "\"trace_id\":\"0b8f3a1e-2f4c-4d9a-9b1e-7c6d5e4f3a21\",\"correlation_id\":\"5d2c1b0a-9e8f-4a7b-8c6d-1e2f3a4b5c6d\","
       + "\"error_uri\":\"https://login.microsoftonline.com/error?code=90002\"}";
-  static Stubs stubs;
-
-  @BeforeAll
-  static void start() {
-    stubs = Stubs.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stubs.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stubs.reset();
-  }
+  @RegisterExtension static final Stubs stubs = Stubs.start();
 
   private static void answer(ResponseDefinitionBuilder response) {
     stubs.wireMock().stubFor(get(urlEqualTo(PATH)).withHost(equalTo("login.microsoftonline.com")).willReturn(response));

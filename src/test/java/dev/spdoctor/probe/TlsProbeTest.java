@@ -3,28 +3,11 @@ package dev.spdoctor.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spdoctor.probe.testing.Stubs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TlsProbeTest {
-  static Stubs stubs;
-
-  @BeforeAll
-  static void start() {
-    stubs = Stubs.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stubs.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stubs.reset();
-  }
+  @RegisterExtension static final Stubs stubs = Stubs.start();
 
   @Test
   void trustedCertificateNamingTheHost() throws Exception {

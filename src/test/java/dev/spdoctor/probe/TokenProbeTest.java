@@ -23,34 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 class TokenProbeTest {
   static final String TOKEN_PATH = "/" + Stubs.TENANT_ID + "/oauth2/v2.0/token";
-  static Stubs stubs;
+  @RegisterExtension static final Stubs stubs = Stubs.start();
 
   final SecretSource secrets = (ref, what) -> Stubs.CERT_PASSWORD.toCharArray();
   ProbeContext context;
   String stderr = "";
-
-  @BeforeAll
-  static void start() {
-    stubs = Stubs.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stubs.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stubs.reset();
-  }
 
   // ---- helpers ----
 

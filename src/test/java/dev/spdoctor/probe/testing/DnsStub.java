@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -25,7 +28,7 @@ import org.xbill.DNS.Type;
  * address ({@link Mode#HIJACK}, as a rewriting resolver does), or nothing at all
  * ({@link Mode#SILENT}). A known name asked for another type gets an empty NOERROR.
  */
-public final class DnsStub implements AutoCloseable {
+public final class DnsStub implements AutoCloseable, AfterAllCallback, BeforeEachCallback {
   /** How unknown names (and, for SILENT, every name) are answered. */
   public enum Mode { HONEST, HIJACK, SILENT }
 
@@ -34,6 +37,28 @@ public final class DnsStub implements AutoCloseable {
   private final List<String> asked = new CopyOnWriteArrayList<>();
   private volatile Mode mode = Mode.HONEST;
   private volatile String hijackAddress = "198.51.100.7";
+
+  /**
+   * A stub for a test class: {@code @RegisterExtension static final DnsStub dns = DnsStub.perTestClass();}
+   * resets it before each test and closes it after the last.
+   */
+  public static DnsStub perTestClass() {
+    try {
+      return new DnsStub();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
 
   public DnsStub() throws IOException {
     socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

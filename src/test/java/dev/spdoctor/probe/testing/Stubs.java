@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The loopback stand-ins for Microsoft's services, shared by the probe tests: one WireMock server
@@ -18,9 +21,10 @@ import java.time.Duration;
  * {@link #profile} goes through the proxy and trusts the test CA, exactly as a user behind a
  * TLS-inspecting proxy would configure it; WireMock tells services apart by the Host header.
  *
- * <p>Start once per test class ({@code @BeforeAll}) and {@link #reset()} between tests.
+ * <p>In a test class: {@code @RegisterExtension static final Stubs stubs = Stubs.start();} starts
+ * them once for the class, resets them before each test and stops them after the last.
  */
-public final class Stubs implements AutoCloseable {
+public final class Stubs implements AutoCloseable, AfterAllCallback, BeforeEachCallback {
   public static final String TENANT_ID = "3c8a7f12-6b4e-4d91-a0c5-e27f1b9d8a64";
   public static final String CLIENT_ID = "9d3e5f71-0a2b-4c6d-8e9f-a1b2c3d4e5f6";
   public static final String PASSWORD_ENV = "SPDOCTOR_TEST_CERT_PASSWORD";
@@ -100,6 +104,16 @@ public final class Stubs implements AutoCloseable {
         new Profile.Certificate(pki("app-2048.pfx"), null,
             new dev.spdoctor.profile.SecretRef(PASSWORD_ENV, null, false), null),
         null, null, null, Cloud.GLOBAL, Profile.Endpoints.NONE, network());
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
   }
 
   @Override
