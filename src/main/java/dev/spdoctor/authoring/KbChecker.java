@@ -52,6 +52,7 @@ public final class KbChecker {
     RuleSource.Parsed parsed = RuleSource.read(copy.rulesDir());
     List<RuleInfo> rules = parsed.rules();
     checkRuleIds(copy, rules, problems);
+    checkLayout(copy, rules, kb == null ? null : kb.causes().keySet(), problems);
     List<FixtureRunner.Located> cases = List.of();
     if (Files.isDirectory(copy.fixturesDir())) {
       try {
@@ -155,6 +156,50 @@ public final class KbChecker {
       if (before != null) {
         problems.add(new KbProblem(at, r.line(), 0, "rule id '" + r.id() + "' is already used at "
             + rel(copy, before.file()) + ":" + before.line(), "give this rule its own @id"));
+      }
+    }
+  }
+
+  /**
+   * One cause, one rule file: every rule with {@code @kb("X")} lives in {@code rules/<domain>/X.drl}
+   * in package {@code rules.<domain>}, rules without {@code @kb} live in {@code rules/context/}, and the
+   * cause's own fixtures are {@code fixtures/<domain>/X.yaml} in the same domain.
+   */
+  private static void checkLayout(WorkingCopy copy, List<RuleInfo> rules, Set<String> causes, List<KbProblem> problems) {
+    Map<String, String> domainOf = new HashMap<>();
+    for (RuleInfo r : rules) {
+      String at = rel(copy, r.file());
+      Path relative = copy.rulesDir().toAbsolutePath().relativize(r.file().toAbsolutePath());
+      String domain = relative.getNameCount() == 2 ? relative.getName(0).toString() : null;
+      String fileName = r.file().getFileName().toString().replaceFirst("\\.drl$", "");
+      if (r.kb() == null) {
+        if (!"context".equals(domain)) {
+          problems.add(new KbProblem(at, r.line(), 0, "rule '" + r.id() + "' has no @kb but is outside rules/context/",
+              "rules that conclude no cause (findings, queries) belong in rules/context/; a cause rule needs @kb"));
+        }
+        continue;
+      }
+      if (causes != null && !causes.contains(r.kb())) {
+        continue; // reported once by the cross-check, with the nearest cause id
+      }
+      if (domain == null || "context".equals(domain) || !fileName.equals(r.kb())) {
+        problems.add(new KbProblem(at, r.line(), 0, "rule '" + r.id() + "' concludes about '" + r.kb()
+            + "' but is not in that cause's rule file",
+            "move it to rules/<domain>/" + r.kb() + ".drl: every rule of one cause lives in one file named after it"));
+        continue;
+      }
+      if (!("rules." + domain).equals(r.pkg())) {
+        problems.add(new KbProblem(at, 1, 0, "package '" + r.pkg() + "' does not match the folder rules/" + domain + "/",
+            "declare 'package rules." + domain + ";'"));
+      }
+      domainOf.putIfAbsent(r.kb(), domain);
+    }
+    for (Map.Entry<String, String> e : domainOf.entrySet()) {
+      Path fixture = copy.fixturesDir().resolve(e.getValue()).resolve(e.getKey() + ".yaml");
+      if (Files.isDirectory(copy.fixturesDir()) && !Files.isRegularFile(fixture)) {
+        problems.add(new KbProblem("rules/" + e.getValue() + "/" + e.getKey() + ".drl", 1, 0,
+            "cause '" + e.getKey() + "' has no fixture file fixtures/" + e.getValue() + "/" + e.getKey() + ".yaml",
+            "create it beside the rule file's domain with the cases that must conclude the cause and near misses that must not"));
       }
     }
   }

@@ -46,22 +46,38 @@ class KbCommandTest {
         "knowledge-base/causes/dns-hijacking.yaml:", "not valid YAML");
     assertOneProblem("knowledge-base/causes/dns-hijacking.yaml", "summary:", "sumary:",
         "knowledge-base/causes/dns-hijacking.yaml:8:1: unknown key 'sumary'", "known keys here are");
-    assertOneProblem("rules/network/causes.drl", "then", "thn",
-        "rules/network/causes.drl:", "fix the DRL there");
-    assertOneProblem("rules/graph/causes.drl", "@id(\"graph-authorization-request-denied\")",
+    assertOneProblem("rules/network/dns-hijacking.drl", "then", "thn",
+        "rules/network/dns-hijacking.drl:", "fix the DRL there");
+    assertOneProblem("rules/graph/graph-insufficient-privileges.drl", "@id(\"graph-authorization-request-denied\")",
         "@id(\"dtd-prohibited-dns-hijacking\")",
-        "rules/network/causes.drl:", "rule id 'dtd-prohibited-dns-hijacking' is already used at");
-    assertOneProblem("rules/jobs/causes.drl", "@kb(\"exchange-cmdlet-unavailable\")", "@kb(\"exchange-cmdlet-missing\")",
-        "rules/jobs/causes.drl:11: @kb(\"exchange-cmdlet-missing\") names no cause",
+        "rules/network/dns-hijacking.drl:", "rule id 'dtd-prohibited-dns-hijacking' is already used at");
+    assertOneProblem("rules/jobs/exchange-cmdlet-unavailable.drl", "@kb(\"exchange-cmdlet-unavailable\")",
+        "@kb(\"exchange-cmdlet-missing\")",
+        "rules/jobs/exchange-cmdlet-unavailable.drl:9: @kb(\"exchange-cmdlet-missing\") names no cause",
         "did you mean @kb(\"exchange-cmdlet-unavailable\")?");
-    assertOneProblem("rules/probes/certificate.drl", "key == \"key-bits\", number != null, number < 2048",
+    assertOneProblem("rules/authentication/cert-key-too-small.drl", "key == \"key-bits\", number != null, number < 2048",
         "key == \"key-bit\", number != null, number < 2048",
-        "rules/probes/certificate.drl:", "reads the value 'key-bit', which probe certificate does not record — did you mean"
-            + " 'key-bits'?");
+        "rules/authentication/cert-key-too-small.drl:",
+        "reads the value 'key-bit', which probe certificate does not record — did you mean 'key-bits'?");
     assertOneProblem("fixtures/probes/certificate.yaml", "key-algorithm: RSA, key-bits: \"1024\"",
         "key-algorithm: RSA, keybits: \"1024\"", "case 'rsa-1024-key' reads the value 'keybits'", "did you mean 'key-bits'?");
     assertOneProblem("knowledge-base/signatures/dtd-prohibited.yaml", "(?:Exception: )?For security reasons DTD",
         "(?:Exception: )?For security reasons DTD", null, null);
+  }
+
+  @Test
+  void aCauseRuleOutsideItsCauseFileIsReportedWithWhereItBelongs() throws IOException {
+    Path from = copy.resolve("rules/jobs/exchange-cmdlet-unavailable.drl");
+    Path to = copy.resolve("rules/jobs/object-listing-failed.drl");
+    String rule = Files.readString(from);
+    String body = rule.substring(rule.indexOf("rule \""));
+    Files.writeString(to, Files.readString(to) + "\n" + body);
+    Files.writeString(from, rule.substring(0, rule.indexOf("rule \"")));
+    CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCodes.BAD_KNOWLEDGE_BASE);
+    assertThat(r.out()).contains("rules/jobs/object-listing-failed.drl:")
+        .contains("rule 'get-unifiedgroup-missing-role' concludes about 'exchange-cmdlet-unavailable' but is not in that"
+            + " cause's rule file — move it to rules/<domain>/exchange-cmdlet-unavailable.drl");
   }
 
   @Test
@@ -109,7 +125,7 @@ class KbCommandTest {
 
   @Test
   void diagnoseUsesAWorkingCopyAfterAnEdit() throws IOException {
-    edit("rules/network/causes.drl", "0.85,", "0.55,");
+    edit("rules/network/dns-hijacking.drl", "0.85,", "0.55,");
     CliRun r = CliRun.run("diagnose", "--kb", copy.toString(), "--error",
         "For security reasons DTD is prohibited in this XML document.");
     assertThat(r.exitCode()).isZero();
