@@ -45,6 +45,8 @@ public final class Cli {
     if (!only || "kb".equals(first)) {
       cmd.addSubcommand("kb", new CommandLine(KbCommand.class, factory));
     }
+    cmd.addSubcommand("help", new CommandLine.HelpCommand());
+    HelpLayout.apply(cmd);
     return cmd.setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true);
@@ -52,6 +54,7 @@ public final class Cli {
 
   /** Runs spdoctor with {@code args} on the process's streams and returns the exit code. */
   public static int run(String... args) {
+    dev.spdoctor.render.Wrap.width(Terminals.reportColumns());
     CommandLine cmd = commandLine(System.in, args.length > 0 ? args[0] : null);
     cmd.setOut(new PrintWriter(System.out, false));
     return cmd.execute(args);

@@ -41,13 +41,11 @@ import picocli.CommandLine.Spec;
         "  spdoctor diagnose --error \"AADSTS700016: Application with identifier"
             + " '1b2c...' was not found in the directory 'contoso.onmicrosoft.com'.\"",
         "  spdoctor diagnose --error-file wizard.log --answer app-registration-exists=yes",
-        "  Get-Content err.txt | spdoctor diagnose --error-file - --format markdown",
+        "  Get-Content err.txt | spdoctor diagnose --format markdown",
+        "  spdoctor diagnose --error-file - < err.txt",
         "  spdoctor diagnose --batch tickets.jsonl > results.jsonl",
         "  spdoctor diagnose --profile contoso.yaml --live",
-        "  spdoctor diagnose --profile contoso.yaml --error-file wizard.log",
-        "",
-        "Exit codes: 0 cause(s) found, 1 no cause established, 2 usage error, 3 unusable input,"
-            + " 4 knowledge-base problems, 70 internal error (see docs/cli.md)."})
+        "  spdoctor diagnose --profile contoso.yaml --error-file wizard.log",})
 public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware {
   private InputStream stdin = System.in;
   @Spec CommandSpec spec;
@@ -69,7 +67,8 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   boolean explain;
 
   @Option(names = "--transcript", paramLabel = "FILE",
-      description = "Replay a session written by spdoctor guide --transcript: the same texts, facts and as-of day.")
+      description = "Replay a session written by spdoctor guide --transcript: the same texts, facts and as-of day;"
+          + " - reads standard input.")
   Path transcript;
 
   @Option(names = "--why-not", paramLabel = "CAUSE-ID",
@@ -115,7 +114,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       }
       Transcript replay;
       try {
-        replay = Transcript.read(transcript);
+        replay = "-".equals(transcript.toString()) ? Transcript.read(stdin, "standard input") : Transcript.read(transcript);
       } catch (java.nio.file.NoSuchFileException e) {
         throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + transcript);
       } catch (IllegalArgumentException e) {
@@ -130,7 +129,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       facts = input.facts();
     } else {
       profileOptions.requireProfileToProbe(live);
-      texts = input.texts(stdin);
+      texts = input.textsOrPiped(stdin);
       facts = input.facts();
     }
     List<ProbeRun> probes = replayedProbes;
@@ -144,7 +143,8 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
         session.printPlan(out);
         return ExitCodes.OK;
       }
-      ProfileSession.Contribution c = session.contribute(live, spec.commandLine().getErr(), texts, facts);
+      ProfileSession.Contribution c = session.contribute(live,
+          QuietMixin.requested(spec) ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr(), texts, facts);
       texts = c.texts();
       facts = c.facts();
       sources = c.sources();
@@ -223,8 +223,10 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
     }
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
-    err.println("spdoctor: " + totals.diagnosed() + " diagnosed, " + totals.failed() + " failed");
-    err.flush();
+    if (!QuietMixin.requested(spec)) {
+      err.println("spdoctor: " + totals.diagnosed() + " diagnosed, " + totals.failed() + " failed");
+      err.flush();
+    }
     return totals.failed() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
   }
 }

@@ -1,6 +1,12 @@
 package dev.spdoctor.cli;
 
-/** Every exit code spdoctor uses; documented in docs/cli.md. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every exit code spdoctor and its launchers use. {@link #ALL} is the one table: the help footers
+ * and the table in docs/cli.md are generated from it (a test keeps the document in step).
+ */
 public final class ExitCodes {
   /** A diagnosis ran and named at least one cause; a check passed. */
   public static final int OK = 0;
@@ -12,8 +18,88 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 3;
   /** The knowledge base or the rules have problems. */
   public static final int BAD_KNOWLEDGE_BASE = 4;
+  /** {@code probe}: at least one probe found a problem. */
+  public static final int PROBE_PROBLEM = 5;
+  /** {@code probe}: no probe could collect anything. */
+  public static final int NOTHING_COLLECTED = 6;
+  /** The launchers: no usable Java (or, for the repository launcher's build, no Maven). */
+  public static final int UNAVAILABLE = 69;
   /** A bug in spdoctor. Please report it with the output of --stacktrace. */
   public static final int INTERNAL = 70;
+  /** Interrupted with Ctrl-C. */
+  public static final int INTERRUPTED = 130;
+
+  /**
+   * One exit code.
+   *
+   * @param value the number
+   * @param name the constant's name in this class
+   * @param meaning what it means, for the table in docs/cli.md (Markdown)
+   * @param brief short phrases for the help footers, by command ({@code *} for any other)
+   */
+  public record Code(int value, String name, String meaning, Map<String, String> brief) {}
+
+  /** Every code, in order. */
+  public static final List<Code> ALL = List.of(
+      new Code(OK, "OK", "Success. `diagnose`, `guide`: a diagnosis ran and named at least one cause; `--batch`: every"
+          + " line was diagnosed; `probe`: no probe found a problem and at least one was healthy; `kb` tools: the check or"
+          + " test passed; `--help`, `--version`, `help`, a `--dry-run`.",
+          Map.of("*", "cause(s) found", "probe", "no probe found a problem")),
+      new Code(NO_CAUSE, "NO_CAUSE", "`diagnose`, `guide`: a diagnosis ran and no cause was established (no known"
+          + " message was recognised, or the facts given ruled out every cause for those that were)."
+          + " `kb test`: a case failed; `kb coverage`: gaps found; `kb docs --check`: the docs are stale.",
+          Map.of("*", "no cause established")),
+      new Code(USAGE, "USAGE", "The command line was wrong: an unknown option, command or value, no error text,"
+          + " options that cannot go together, an unknown `--answer` key or a value it does not accept, or no"
+          + " command at all.",
+          Map.of("*", "usage error")),
+      new Code(BAD_INPUT, "BAD_INPUT", "The input could not be used: a missing, unreadable or folder path, binary"
+          + " data, text that is not UTF-8 (or UTF-16 with a BOM), empty, larger than 5 MiB; a profile or"
+          + " configuration file with problems (each listed as `file:line:column: problem — fix`); in batch"
+          + " mode, at least one line got an error object.",
+          Map.of("*", "unusable input", "probe", "unusable profile")),
+      new Code(BAD_KNOWLEDGE_BASE, "BAD_KNOWLEDGE_BASE", "The knowledge base or the rules have problems, each"
+          + " listed as `file:line:column: problem — fix`. The bundled knowledge base was checked by the build;"
+          + " expect this only with `--kb DIR` and the `kb` tools.",
+          Map.of("*", "knowledge-base problems")),
+      new Code(PROBE_PROBLEM, "PROBE_PROBLEM", "`probe`: at least one probe found a problem (its line says"
+          + " `problem`); `spdoctor diagnose --profile FILE --live` says what to do.",
+          Map.of("probe", "a probe found a problem")),
+      new Code(NOTHING_COLLECTED, "NOTHING_COLLECTED", "`probe`: no probe could collect anything (every line"
+          + " says `not collected`), so nothing is known about the connection.",
+          Map.of("probe", "nothing could be collected")),
+      new Code(UNAVAILABLE, "UNAVAILABLE", "The launchers: no Java 17 or later (or, when `./spdoctor` must"
+          + " build the jar, no Maven).",
+          Map.of()),
+      new Code(INTERNAL, "INTERNAL", "A bug in spdoctor, or the repository launcher's build failed (its log"
+          + " is shown). Run again with `--stacktrace` and report it with the output.",
+          Map.of("*", "internal error")),
+      new Code(INTERRUPTED, "INTERRUPTED", "Interrupted with Ctrl-C (`guide` prints the report so far first).",
+          Map.of("*", "interrupted")));
 
   private ExitCodes() {}
+
+  /** The help footer line for {@code command} (its codes, with their short meanings). */
+  public static String footer(String command) {
+    StringBuilder b = new StringBuilder("Exit codes:");
+    String sep = " ";
+    for (Code c : ALL) {
+      String phrase = c.brief().getOrDefault(command, c.brief().get("*"));
+      if (phrase != null) {
+        b.append(sep).append(c.value()).append(' ').append(phrase);
+        sep = ", ";
+      }
+    }
+    return b.append(" (see docs/cli.md).").toString();
+  }
+
+  /** The Markdown table of every code, as docs/cli.md holds it. */
+  public static String markdownTable() {
+    StringBuilder b = new StringBuilder("| Code | Name | Meaning |\n|---|---|---|\n");
+    for (Code c : ALL) {
+      b.append("| ").append(c.value()).append(" | `").append(c.name()).append("` | ").append(c.meaning())
+          .append(" |\n");
+    }
+    return b.toString();
+  }
 }

@@ -56,7 +56,8 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
   boolean live;
 
   @Option(names = "--answers", paramLabel = "FILE",
-      description = "YAML map of question id to answer, for scripted runs: questions not in it stay unknown.")
+      description = "YAML map of question id to answer, for scripted runs: questions not in it stay unknown;"
+          + " - reads standard input.")
   Path answersFile;
 
   @Option(names = "--transcript", paramLabel = "FILE",
@@ -263,12 +264,13 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     };
   }
 
-  private static Map<String, String> readAnswers(Path file) {
-    if (!Files.isRegularFile(file)) {
+  private Map<String, String> readAnswers(Path file) {
+    boolean piped = "-".equals(file.toString());
+    if (!piped && !Files.isRegularFile(file)) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such answers file: " + file);
     }
     try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(piped ? stdin : Files.newInputStream(file));
       if (root == null || !root.isObject()) {
         throw new SpdoctorException(ExitCodes.BAD_INPUT, file + ": expected a YAML map of question id to answer,"
             + " e.g. app-registration-exists: \"no\"");

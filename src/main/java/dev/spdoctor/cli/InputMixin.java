@@ -2,7 +2,9 @@ package dev.spdoctor.cli;
 
 import dev.spdoctor.input.InputException;
 import dev.spdoctor.input.TextInput;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,14 @@ public final class InputMixin {
     return asOf != null ? asOf : LocalDate.now();
   }
 
+  /**
+   * The texts given, each checked; with no --error or --error-file, piped standard input is the
+   * text (as {@code --error-file -} would read it). A usage error when there is none.
+   */
+  List<String> textsOrPiped(InputStream stdin) {
+    return hasTexts() ? texts(stdin) : List.of(piped(stdin));
+  }
+
   /** The texts given, each checked; a usage error when there are none. */
   List<String> texts(InputStream stdin) {
     if (!hasTexts()) {
@@ -61,6 +71,26 @@ public final class InputMixin {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
     }
     return texts;
+  }
+
+  private static String piped(InputStream stdin) {
+    String none = "no error text given; use --error TEXT, --error-file FILE, or pipe the text in";
+    if (stdin == System.in && Terminals.stdinIsTerminal()) {
+      throw new SpdoctorException(ExitCodes.USAGE, none);
+    }
+    PushbackInputStream in = new PushbackInputStream(stdin, 1);
+    try {
+      int first = in.read();
+      if (first < 0) {
+        throw new SpdoctorException(ExitCodes.USAGE, none + " (standard input was empty)");
+      }
+      in.unread(first);
+      return TextInput.read("-", in);
+    } catch (IOException e) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, "cannot read standard input: " + e.getMessage());
+    } catch (InputException e) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
+    }
   }
 
   /** The stated facts: --answer, and --deployment, which must agree with it. */

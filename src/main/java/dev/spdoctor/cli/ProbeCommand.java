@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spdoctor.probe.Observation;
 import dev.spdoctor.probe.PlannedRequest;
+import dev.spdoctor.probe.ProbeRunner;
+import dev.spdoctor.profile.ProfileAnswers;
 import dev.spdoctor.render.Wrap;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,15 +27,13 @@ import picocli.CommandLine.Spec;
     description = "Runs safe, read-only probes against the connection a profile describes (certificate file, DNS,"
         + " TLS, tenant discovery, an app-only token, Microsoft Graph, SharePoint) and prints each observation.",
     footer = {"",
-        "Progress goes to standard error, one line per probe as it completes; the observations go to standard output.",
+        "Progress goes to standard error, one line per probe as it completes; the observations go to standard output,",
+        "each probe marked healthy, problem (it failed, or the rules found bad news in what it saw) or not collected.",
         "",
         "Examples:",
         "  spdoctor probe --profile contoso.yaml     (secrets from env, file or prompt, as the profile says)",
         "  spdoctor probe --profile contoso.yaml --dry-run",
-        "  spdoctor probe --profile contoso.yaml --format json > observations.json",
-        "",
-        "Exit codes: 0 the probes ran (whatever they found), 2 usage error, 3 unusable profile,"
-            + " 70 internal error (see docs/cli.md)."})
+        "  spdoctor probe --profile contoso.yaml --format json > observations.json",})
 public final class ProbeCommand implements Callable<Integer> {
   /** Formats of the observation report. */
   public enum Format { text, json }
@@ -76,10 +77,13 @@ public final class ProbeCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    PrintWriter err = spec.commandLine().getErr();
+    boolean quiet = QuietMixin.requested(spec);
+    PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    List<Observation> observations = session.run(!offline, new ProbeProgress(err, ProbeProgress.stderrIsTerminal()));
+    ProbeRunner runner = new ProbeRunner(!offline, "run without --offline");
+    List<Observation> observations = session.run(runner, new ProbeProgress(err, ProbeProgress.stderrIsTerminal()));
     long millis = (System.nanoTime() - t0) / 1_000_000;
+    ProbeVerdicts verdicts = ProbeVerdicts.judge(observations, ProfileAnswers.of(session.profile()), LocalDate.now());
     if (format == Format.json) {
       json(out, g -> {
         g.writeNumberField("millis", millis);
@@ -88,6 +92,12 @@ public final class ProbeCommand implements Callable<Integer> {
           g.writeStartObject();
           g.writeStringField("probe", o.probe());
           g.writeStringField("outcome", o.outcome().label());
+          g.writeStringField("verdict", verdicts.of(o.probe()).label().replace(' ', '-'));
+          g.writeArrayFieldStart("causes");
+          for (String c : verdicts.causes(o.probe())) {
+            g.writeString(c);
+          }
+          g.writeEndArray();
           g.writeStringField("summary", o.summary());
           g.writeNumberField("millis", o.millis());
           g.writeObjectFieldStart("values");
@@ -105,25 +115,37 @@ public final class ProbeCommand implements Callable<Integer> {
         g.writeEndArray();
       });
     } else {
-      text(observations, millis, out);
+      text(observations, verdicts, millis, out);
+      if (!quiet) {
+        err.println(hint(offline, profileOptions.profile.toString()));
+        err.flush();
+      }
     }
     out.flush();
-    return ExitCodes.OK;
+    return verdicts.exitCode();
   }
 
-  static void text(List<Observation> observations, long millis, PrintWriter out) {
+  static void text(List<Observation> observations, ProbeVerdicts verdicts, long millis, PrintWriter out) {
     out.println("Observations" + "  (" + observations.size() + " probes, " + millis + " ms)");
     for (Observation o : observations) {
       out.println();
-      out.println(o.probe() + "  " + o.outcome().label() + (o.millis() > 0 ? "  (" + o.millis() + " ms)" : ""));
+      out.println(o.probe() + "  " + verdicts.of(o.probe()).label() + (o.millis() > 0 ? "  (" + o.millis() + " ms)" : ""));
       out.println(Wrap.block(o.summary(), "  ", "  "));
+      if (!verdicts.causes(o.probe()).isEmpty()) {
+        out.println(Wrap.block("points at: " + String.join(", ", verdicts.causes(o.probe())), "  ", "    "));
+      }
       o.values().forEach((k, v) -> out.println(Wrap.block(k + ": " + v, "    ", "      ")));
       for (String t : o.texts()) {
         out.println(Wrap.block("text: " + t.replaceAll("\\s+", " "), "    ", "      "));
       }
     }
-    out.println();
-    out.println("Run spdoctor diagnose --profile FILE --live for the causes and what to do.");
+  }
+
+  /** The closing hint: what to run next, with the profile path as given. */
+  static String hint(boolean offline, String profile) {
+    String run = "spdoctor diagnose --profile " + Shell.quote(profile);
+    return offline ? "For the causes and what to do, run: " + run + "  (add --live to probe the network too)"
+        : "For the causes and what to do, run: " + run + " --live";
   }
 
   private interface Body {

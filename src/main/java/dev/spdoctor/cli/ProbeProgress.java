@@ -48,12 +48,12 @@ final class ProbeProgress implements ProbeRunner.Listener {
 
   static String line(Observation o) {
     String mark = switch (o.outcome()) {
-      case COLLECTED -> "ok  ";
-      case FAILED -> "FAIL";
-      case NOT_COLLECTED -> "--  ";
+      case COLLECTED -> "collected";
+      case FAILED -> "problem";
+      case NOT_COLLECTED -> "not collected";
     };
     String time = o.millis() > 0 ? String.format(" (%d ms)", o.millis()) : "";
-    return String.format("%s %-11s %s%s", mark, o.probe(), o.summary(), time);
+    return String.format("%-13s %-11s %s%s", mark, o.probe(), o.summary(), time);
   }
 
   private void redraw() {

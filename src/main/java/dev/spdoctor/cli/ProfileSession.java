@@ -61,8 +61,12 @@ final class ProfileSession {
   }
 
   List<Observation> run(boolean live, ProbeRunner.Listener listener) {
+    return run(new ProbeRunner(live), listener);
+  }
+
+  List<Observation> run(ProbeRunner runner, ProbeRunner.Listener listener) {
     try {
-      return new ProbeRunner(live).run(stages, context, listener);
+      return runner.run(stages, context, listener);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SpdoctorException(ExitCodes.INTERNAL, "interrupted while probing");

@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Diagnoses why an application cannot connect to SharePoint (SharePoint Online"
         + " through an Entra ID app registration, or on-premises SharePoint), and says what to do, in order.",
-    footer = {"", "Exit codes: 0 cause(s) found, 1 no cause established, 2 usage error,"
-        + " 3 unusable input, 4 knowledge-base problems, 70 internal error (see docs/cli.md)."})
+    footer = {"", "Run 'spdoctor help COMMAND' for a command's options."})
 public final class SpdoctorCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin StacktraceMixin stacktrace;
+  @Mixin QuietMixin quiet;
 
   @Override
   public void run() {

@@ -71,9 +71,20 @@ public record Transcript(LocalDate asOf, List<String> texts, Map<String, String>
    * @throws IllegalArgumentException when the file is not a transcript
    */
   public static Transcript read(Path file) throws IOException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  /**
+   * Reads a transcript for replay from {@code in} (standard input, for {@code --transcript -}).
+   *
+   * @throws IllegalArgumentException when it is not a transcript
+   */
+  public static Transcript read(java.io.InputStream in, String file) throws IOException {
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = JSON.readTree(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage());
     }

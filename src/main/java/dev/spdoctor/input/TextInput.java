@@ -101,7 +101,14 @@ public final class TextInput {
       return decoder.decode(in).toString();
     } catch (CharacterCodingException e) {
       throw new InputException(label + " is not valid " + charset.name().toUpperCase(Locale.ROOT)
-          + " (bad bytes near offset " + in.position() + "); save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE");
+          + " (bad bytes near offset " + in.position() + "); save it as UTF-8, e.g. " + reencodeHint());
     }
+  }
+
+  /** How to turn a Windows-1252 file into UTF-8 with what this system has: PowerShell on Windows, iconv elsewhere. */
+  static String reencodeHint() {
+    return System.getProperty("os.name", "").startsWith("Windows")
+        ? "Get-Content -Encoding Default FILE | Set-Content -Encoding UTF8 FILE.utf8.txt"
+        : "iconv -f WINDOWS-1252 -t UTF-8 FILE";
   }
 }

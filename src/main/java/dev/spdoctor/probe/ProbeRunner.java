@@ -37,6 +37,7 @@ public final class ProbeRunner {
   }
 
   private final boolean live;
+  private final String offlineHint;
 
   /**
    * A runner.
@@ -44,7 +45,18 @@ public final class ProbeRunner {
    * @param live whether network probes may run; without it they are reported not collected
    */
   public ProbeRunner(boolean live) {
+    this(live, "run with --live (or spdoctor probe)");
+  }
+
+  /**
+   * A runner.
+   *
+   * @param live whether network probes may run; without it they are reported not collected
+   * @param offlineHint how to run them, for the line of a network probe that did not run
+   */
+  public ProbeRunner(boolean live, String offlineHint) {
     this.live = live;
+    this.offlineHint = offlineHint;
   }
 
   /** Runs every stage and returns the observations in stage order, then probe order within a stage. */
@@ -67,7 +79,7 @@ public final class ProbeRunner {
         Map<Probe, Observation> done = new LinkedHashMap<>();
         for (Probe p : stage) {
           if (p.network() && !live) {
-            done.put(p, Observation.notCollected(p.id(), "needs the network: run with --live (or spdoctor probe)"));
+            done.put(p, Observation.notCollected(p.id(), "needs the network: " + offlineHint));
           } else if (System.nanoTime() >= end) {
             done.put(p, Observation.notCollected(p.id(), "the run's deadline of " + seconds(deadline)
                 + " passed before it could start (network.deadline in the profile)"));

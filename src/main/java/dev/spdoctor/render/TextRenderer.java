@@ -62,8 +62,8 @@ public final class TextRenderer implements Renderer {
       out.println();
       String head = c.rank() + ". " + c.cause().title();
       String conf = Renderer.strength(c.confidence()) + " " + Renderer.number(c.confidence());
-      out.println(Wrap.lines(head, "", "   ", Wrap.WIDTH - conf.length() - 2).size() == 1
-          ? bold(pad(head, Wrap.WIDTH - conf.length())) + conf
+      out.println(Wrap.lines(head, "", "   ", Wrap.width() - conf.length() - 2).size() == 1
+          ? bold(pad(head, Wrap.width() - conf.length())) + conf
           : bold(Wrap.block(head, "", "   ")) + "\n   " + conf);
       out.println(dim("   " + c.cause().id() + " · " + String.join(", ", c.cause().deployment())));
       out.println(Wrap.block(c.cause().summary(), "   ", "   "));

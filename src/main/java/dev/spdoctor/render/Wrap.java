@@ -3,9 +3,20 @@ package dev.spdoctor.render;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Word-wraps text for an 80-column terminal. */
+/** Word-wraps text for the terminal: 80 columns unless told the terminal's width. */
 public final class Wrap {
-  static final int WIDTH = 80;
+  static final int DEFAULT_WIDTH = 80;
+  private static volatile int columns = DEFAULT_WIDTH;
+
+  /** Wrap at {@code width} from now on (the command line sets the terminal's width). */
+  public static void width(int width) {
+    columns = width;
+  }
+
+  /** The width text is wrapped at. */
+  static int width() {
+    return columns;
+  }
 
   private Wrap() {}
 
@@ -31,8 +42,8 @@ public final class Wrap {
     return lines;
   }
 
-  /** {@code text} wrapped at 80 columns, the first line after {@code firstIndent}, the rest after {@code indent}. */
+  /** {@code text} wrapped at the width set (80 by default), the first line after {@code firstIndent}, the rest after {@code indent}. */
   public static String block(String text, String firstIndent, String indent) {
-    return String.join("\n", lines(text, firstIndent, indent, WIDTH));
+    return String.join("\n", lines(text, firstIndent, indent, columns));
   }
 }

@@ -151,7 +151,7 @@ class LiveDiagnosisTest {
     // Every request went through the proxy to the real host names; progress went to standard error.
     assertThat(stubs.proxy().connects()).allMatch(c -> c.endsWith(":443"))
         .contains(LOGIN + ":443", GRAPH + ":443", SHAREPOINT + ":443");
-    assertThat(run.err()).contains("ok   token").contains("ok   graph");
+    assertThat(run.err()).contains("collected     token").contains("collected     graph");
     assertNoSecrets(run);
   }
 
@@ -361,17 +361,41 @@ class LiveDiagnosisTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     JsonNode out = JSON.readTree(run.out());
     assertThat(out.get("observations")).hasSize(11);
-    assertThat(run.err().lines().filter(l -> l.startsWith("ok ") || l.startsWith("FAIL") || l.startsWith("-- ")))
-        .hasSize(11);
+    assertThat(run.err().lines().filter(l -> l.startsWith("collected ") || l.startsWith("problem ")
+        || l.startsWith("not collected "))).hasSize(11);
+    out.get("observations").forEach(o -> assertThat(o.get("verdict").asText()).as(o.toString())
+        .isIn("healthy", "not-collected"));
     assertNoSecrets(run);
+  }
+
+  @Test
+  void aProbeThatFindsAProblemSaysSoAndExitsWithFive() throws Exception {
+    dns.hijack("127.0.0.1");
+    Path profile = healthyProfile();
+    CliRun run = CliRun.run("probe", "--profile", profile.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROBE_PROBLEM);
+    assertThat(run.out()).contains("nxdomain  problem").contains("points at: dns-hijacking");
+    assertThat(run.err()).contains("spdoctor diagnose --profile " + profile + " --live");
+  }
+
+  @Test
+  void probeOfflineCollectsNoNetworkProbeAndSaysHowToRunThem() throws Exception {
+    Path profile = healthyProfile();
+    CliRun run = CliRun.run("probe", "--profile", profile.toString(), "--offline");
+    assertThat(run.out()).contains("dns  not collected").contains("needs the network: run without --offline")
+        .doesNotContain("--live");
+    assertThat(run.err()).contains("spdoctor diagnose --profile " + profile + "  (add --live");
+    assertThat(run.exitCode()).as(run.out()).isIn(ExitCodes.OK, ExitCodes.PROBE_PROBLEM);
+    CliRun quiet = CliRun.run("probe", "--profile", profile.toString(), "--offline", "--quiet");
+    assertThat(quiet.err()).isEmpty();
   }
 
   @Test
   void probePrintsTextWithValues() throws Exception {
     CliRun run = CliRun.run("probe", "--profile", healthyProfile().toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out()).contains("token  collected").contains("    roles: Sites.FullControl.All")
-        .contains("sharepoint  collected");
+    assertThat(run.out()).contains("token  healthy").contains("    roles: Sites.FullControl.All")
+        .contains("sharepoint  healthy");
     assertNoSecrets(run);
   }
 
