@@ -42,7 +42,10 @@ public final class Wrap {
     return lines;
   }
 
-  /** {@code text} wrapped at the width set (80 by default), the first line after {@code firstIndent}, the rest after {@code indent}. */
+  /**
+   * {@code text} wrapped at the width set (80 by default), the first line after {@code firstIndent},
+   * the rest after {@code indent}.
+   */
   public static String block(String text, String firstIndent, String indent) {
     return String.join("\n", lines(text, firstIndent, indent, columns));
   }
