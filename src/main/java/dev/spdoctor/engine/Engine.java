@@ -19,6 +19,7 @@ import dev.spdoctor.facts.RuleMeta;
 import dev.spdoctor.facts.RuledOut;
 import dev.spdoctor.facts.SignatureMatch;
 import dev.spdoctor.facts.Support;
+import dev.spdoctor.facts.WellKnownApp;
 import dev.spdoctor.kb.Cause;
 import dev.spdoctor.kb.ErrorCodeDef;
 import dev.spdoctor.kb.KnowledgeBase;
@@ -120,6 +121,7 @@ public final class Engine {
       for (MilestoneDef m : kb.milestones()) {
         facts.add(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
       }
+      kb.apps().forEach(a -> facts.add(new WellKnownApp(a.id(), a.appId(), a.name())));
       facts.forEach(session::insert);
       session.fireAllRules();
       return assemble(request, session, known, matches, matchById, trace, normalised, facts);

@@ -62,14 +62,17 @@ public final class CatalogWriter {
         }
         if (step.deprecated()) {
           md.append("- (deprecated, not recommended: ").append(step.history()).append(") ~~")
-              .append(step.text()).append("~~\n");
+              .append(step.text()).append("~~").append(sourceOf(step)).append('\n');
           continue;
         }
         md.append(n++).append(". ").append(step.text()).append(" (`").append(step.id()).append("`)");
         if (step.role() != null) {
           md.append(" Role: ").append(step.role()).append('.');
         }
-        md.append('\n');
+        if (step.risky()) {
+          md.append(" **Risk: ").append(step.risk()).append(".**");
+        }
+        md.append(sourceOf(step)).append('\n');
       }
       if (!c.distinguish().isEmpty()) {
         md.append("\nQuestions that confirm or rule it out: ");
@@ -77,6 +80,32 @@ public final class CatalogWriter {
       }
       md.append("\nSource: ").append(c.source().article()).append(", \"").append(c.source().section()).append("\".\n");
     }
+    if (!kb.milestones().isEmpty()) {
+      md.append("\n## Milestones\n\nDated events the rules compare with the as-of date.\n\n| Date | Milestone | What happened | Source |\n|---|---|---|---|\n");
+      kb.milestones().stream().sorted(java.util.Comparator.comparing(MilestoneDef::date)).forEach(m -> md.append("| ")
+          .append(m.date()).append(" | `").append(m.id()).append("` | ").append(m.title().replace("|", "/")).append(" | ")
+          .append(m.source() == null ? "" : m.source().describe()).append(" |\n"));
+    }
+    if (!kb.apps().isEmpty()) {
+      md.append("\n## Well-known application ids\n\n| Id | Application (client) id | Name | Source |\n|---|---|---|---|\n");
+      for (AppDef a : kb.apps()) {
+        md.append("| `").append(a.id()).append("` | `").append(a.appId()).append("` | ").append(a.name()).append(" | ")
+            .append(a.source() == null ? "" : a.source().describe()).append(" |\n");
+      }
+    }
+    if (!kb.portal().isEmpty()) {
+      md.append("\n## Admin-center paths and roles\n\nSteps name these by id (`{portal:ID}` in a text, `role: ID`).\n\n")
+          .append("| Id | Kind | Shown as | Source |\n|---|---|---|---|\n");
+      for (PortalEntry p : kb.portal().values()) {
+        md.append("| `").append(p.id()).append("` | ").append(p.kind()).append(" | ")
+            .append(p.center() == null ? "" : p.center() + ": ").append(p.text()).append(" | ")
+            .append(p.source() == null ? "" : p.source().describe()).append(" |\n");
+      }
+    }
     return md.toString();
+  }
+
+  private static String sourceOf(Step step) {
+    return step.source() == null ? "" : " Source: " + step.source().describe() + ".";
   }
 }

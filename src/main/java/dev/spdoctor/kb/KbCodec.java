@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class KbCodec {
   private static final int MAGIC = 0x53504b42; // "SPKB"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private KbCodec() {}
 
@@ -48,6 +48,8 @@ final class KbCodec {
       str(out, s.verify());
       out.writeBoolean(s.deprecated());
       str(out, s.history());
+      str(out, s.risk());
+      reference(out, s.source());
     }
     out.writeInt(kb.signatures().size());
     for (Signature s : kb.signatures()) {
@@ -71,12 +73,29 @@ final class KbCodec {
       str(out, m.id());
       out.writeLong(m.date().toEpochDay());
       str(out, m.title());
+      reference(out, m.source());
     }
     out.writeInt(kb.codes().size());
     for (ErrorCodeDef c : kb.codes().values()) {
       str(out, c.code());
       str(out, c.name());
       str(out, c.meaning());
+    }
+    out.writeInt(kb.apps().size());
+    for (AppDef a : kb.apps()) {
+      str(out, a.id());
+      str(out, a.appId());
+      str(out, a.name());
+      str(out, a.note());
+      reference(out, a.source());
+    }
+    out.writeInt(kb.portal().size());
+    for (PortalEntry p : kb.portal().values()) {
+      str(out, p.id());
+      str(out, p.kind());
+      str(out, p.text());
+      str(out, p.center());
+      reference(out, p.source());
     }
     out.flush();
   }
@@ -93,7 +112,8 @@ final class KbCodec {
     }
     Map<String, Step> steps = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      Step s = new Step(str(in), str(in), str(in), str(in), str(in), in.readBoolean(), str(in));
+      Step s = new Step(str(in), str(in), str(in), str(in), str(in), in.readBoolean(), str(in), str(in),
+          reference(in));
       steps.put(s.id(), s);
     }
     List<Signature> signatures = new ArrayList<>();
@@ -107,14 +127,23 @@ final class KbCodec {
     }
     List<MilestoneDef> milestones = new ArrayList<>();
     for (int n = in.readInt(); n > 0; n--) {
-      milestones.add(new MilestoneDef(str(in), LocalDate.ofEpochDay(in.readLong()), str(in)));
+      milestones.add(new MilestoneDef(str(in), LocalDate.ofEpochDay(in.readLong()), str(in), reference(in)));
     }
     Map<String, ErrorCodeDef> codes = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
       ErrorCodeDef c = new ErrorCodeDef(str(in), str(in), str(in));
       codes.put(c.code(), c);
     }
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes);
+    List<AppDef> apps = new ArrayList<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      apps.add(new AppDef(str(in), str(in), str(in), str(in), reference(in)));
+    }
+    Map<String, PortalEntry> portal = new LinkedHashMap<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      PortalEntry p = new PortalEntry(str(in), str(in), str(in), str(in), reference(in));
+      portal.put(p.id(), p);
+    }
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, apps, portal);
   }
 
   private static void source(DataOutputStream out, Source s) throws IOException {
@@ -123,6 +152,20 @@ final class KbCodec {
       str(out, s.article());
       str(out, s.section());
     }
+  }
+
+  private static void reference(DataOutputStream out, Reference r) throws IOException {
+    out.writeBoolean(r != null);
+    if (r != null) {
+      str(out, r.url());
+      str(out, r.checked());
+      str(out, r.article());
+      str(out, r.section());
+    }
+  }
+
+  private static Reference reference(DataInputStream in) throws IOException {
+    return in.readBoolean() ? new Reference(str(in), str(in), str(in), str(in)) : null;
   }
 
   private static Source source(DataInputStream in) throws IOException {

@@ -9,6 +9,9 @@ final class KbDocs {
 
   record SourceDoc(String article, String section) {}
 
+  /** A public page and the day it was checked, or a seed article and section. */
+  record RefDoc(String url, String checked, String article, String section) {}
+
   record StepDoc(
       String id,
       String text,
@@ -17,7 +20,9 @@ final class KbDocs {
       String verify,
       Boolean deprecated,
       String history,
-      String use) {}
+      String use,
+      String risk,
+      RefDoc source) {}
 
   record CauseDoc(
       String id,
@@ -40,11 +45,21 @@ final class KbDocs {
 
   record QuestionDoc(String id, String prompt, String type, List<String> choices, String help) {}
 
-  record MilestoneDoc(String id, String date, String title) {}
+  record MilestoneDoc(String id, String date, String title, RefDoc source) {}
 
   record MilestonesDoc(List<MilestoneDoc> milestones) {}
 
   record CodeDoc(Integer code, String name, String meaning) {}
 
   record CodesDoc(List<CodeDoc> codes) {}
+
+  record PortalPathDoc(String id, String center, String path, RefDoc source) {}
+
+  record PortalRoleDoc(String id, String roles, RefDoc source) {}
+
+  record PortalDoc(List<PortalPathDoc> paths, List<PortalRoleDoc> roles) {}
+
+  record AppDoc(String id, @JsonProperty("app-id") String appId, String name, String note, RefDoc source) {}
+
+  record AppsDoc(List<AppDoc> apps) {}
 }

@@ -43,11 +43,19 @@ public final class KbLoader {
   private static final Set<String> DEPLOYMENTS = Set.of("online", "onprem");
   private static final Set<String> STATUSES = Set.of("experimental", "stable", "deprecated");
   private static final Set<String> ARTICLES = Set.of("troubleshooting", "creating-connection", "public-record");
+  /** A placeholder for an admin-center path or role in a step: {portal:ID}. */
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{portal:([^}]*)\\}");
+  /** A menu path written into a step instead of taken from tables/portal.yaml: "Word > Word". */
+  private static final java.util.regex.Pattern LITERAL_PATH =
+      java.util.regex.Pattern.compile("[A-Za-z&)][^>{}\\n]{0,40} > [A-Z]");
+  private static final java.util.regex.Pattern GUID =
+      java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Set<String> QUESTION_TYPES = Set.of("yesno", "choice", "text", "guid", "url", "number");
 
   private final Path root;
   private final ObjectMapper yaml;
   private final List<KbProblem> problems = new ArrayList<>();
+  private Map<String, PortalEntry> portal = new TreeMap<>();
 
   private KbLoader(Path root) {
     this.root = root;
@@ -86,11 +94,12 @@ public final class KbLoader {
       return null;
     }
     Map<String, Question> questions = readQuestions();
+    portal = readPortal();
     Map<String, Step> steps = new LinkedHashMap<>();
     Map<String, Cause> causes = readCauses(steps, questions.keySet());
     List<Signature> signatures = readSignatures();
     List<MilestoneDef> milestones = readMilestones();
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones, readCodes());
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, readCodes(), readApps(), portal);
   }
 
   // ---- causes and steps -------------------------------------------------------------------
@@ -169,7 +178,8 @@ public final class KbLoader {
     }
     if (step.use() != null) {
       if (step.id() != null || step.text() != null || step.role() != null || step.waitTime() != null
-          || step.verify() != null || step.deprecated() != null || step.history() != null) {
+          || step.verify() != null || step.deprecated() != null || step.history() != null
+          || step.risk() != null || step.source() != null) {
         problem(file, "use", step.use(), "a 'use:' step has other keys too",
             "a step either defines (id:, text:, ...) or reuses (use: alone); edit the step where it is defined");
       }
@@ -197,9 +207,115 @@ public final class KbLoader {
       problem(file, "id", step.id(), "deprecated step '" + step.id() + "' has no history",
           "add history: saying why it is no longer recommended");
     }
+    if (step.risk() == null) {
+      problem(file, "id", step.id(), "step '" + step.id() + "' has no risk:",
+          "add risk: one of " + String.join(", ", Step.RISKS) + " (weakens-security: loosens a control; disruptive:"
+          + " interrupts work; destructive: deletes or replaces state)");
+    } else if (!Step.RISKS.contains(step.risk())) {
+      problem(file, "risk", step.risk(), "risk '" + step.risk() + "' of step '" + step.id() + "' is not allowed",
+          "use one of " + String.join(", ", Step.RISKS));
+    }
+    Reference source = null;
+    if (step.source() == null) {
+      problem(file, "id", step.id(), "step '" + step.id() + "' has no source:",
+          "add source: with url: (the public page the step rests on) and checked: (YYYY-MM-DD), or article: and"
+          + " section: when only a seed article says it");
+    } else {
+      source = reference(file, step.source(), "step '" + step.id() + "'");
+    }
+    String text = expand(file, step.id(), "text", step.text());
+    String verify = expand(file, step.id(), "verify", step.verify());
+    String role = role(file, step.id(), step.role());
     owner.put(step.id(), file);
-    steps.put(step.id(), new Step(step.id(), clean(step.text()), clean(step.role()), clean(step.waitTime()),
-        clean(step.verify()), deprecated, clean(step.history())));
+    steps.put(step.id(), new Step(step.id(), clean(text), clean(role), clean(step.waitTime()),
+        clean(verify), deprecated, clean(step.history()), step.risk(), source));
+  }
+
+  /** Replaces {portal:ID} with the path from tables/portal.yaml; reports unknown ids and literal paths. */
+  private String expand(Path file, String stepId, String key, String value) {
+    if (value == null) {
+      return null;
+    }
+    java.util.regex.Matcher literal = LITERAL_PATH.matcher(PLACEHOLDER.matcher(value).replaceAll("P"));
+    if (literal.find()) {
+      problem(file, "id", stepId, "step '" + stepId + "' writes the menu path '" + literal.group().strip()
+          + "...' into its " + key + ":",
+          "add the path to knowledge-base/tables/portal.yaml and write {portal:ID} instead, so a rename is one edit");
+    }
+    java.util.regex.Matcher m = PLACEHOLDER.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      PortalEntry entry = portal.get(m.group(1));
+      if (entry == null || !"path".equals(entry.kind())) {
+        problem(file, "id", stepId, "step '" + stepId + "' names the unknown admin-center path '" + m.group(1) + "'",
+            "use an id from the paths: of knowledge-base/tables/portal.yaml"
+            + nearest(m.group(1), portal.values().stream().filter(e -> "path".equals(e.kind())).map(PortalEntry::id).toList()));
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group()));
+      } else {
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(entry.text()));
+      }
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** A step's role: an id from the roles: of tables/portal.yaml, replaced by the roles it lists. */
+  private String role(Path file, String stepId, String value) {
+    if (value == null) {
+      return null;
+    }
+    PortalEntry entry = portal.get(value.strip());
+    if (entry == null || !"role".equals(entry.kind())) {
+      problem(file, "role", value, "step '" + stepId + "' has the role '" + abbreviate(value) + "', which is not an id",
+          "use an id from the roles: of knowledge-base/tables/portal.yaml"
+          + nearest(value.strip(), portal.values().stream().filter(e -> "role".equals(e.kind())).map(PortalEntry::id).toList()));
+      return value;
+    }
+    return entry.text();
+  }
+
+  private static String nearest(String id, List<String> ids) {
+    String best = null;
+    int bestScore = Integer.MAX_VALUE;
+    for (String candidate : ids) {
+      int score = dev.spdoctor.text.Similar.distance(id, candidate);
+      if (score < bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    return best == null || bestScore > Math.max(3, id.length() / 2) ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  /** Checks a source: either url: (https) with checked: (a date), or article: with section:. */
+  private Reference reference(Path file, KbDocs.RefDoc doc, String owner) {
+    if (doc.url() != null) {
+      if (!doc.url().startsWith("https://")) {
+        problem(file, "url", doc.url(), "the source of " + owner + " is not an https:// URL",
+            "give the public page's address, starting with https://");
+      }
+      if (doc.article() != null || doc.section() != null) {
+        problem(file, "url", doc.url(), "the source of " + owner + " has both url: and article:",
+            "keep url: and checked: for a public page, or article: and section: for a seed article");
+      }
+      try {
+        LocalDate.parse(String.valueOf(doc.checked()));
+      } catch (DateTimeParseException e) {
+        problem(file, "url", doc.url(), "the source of " + owner + " has no valid checked: date",
+            "add checked: YYYY-MM-DD, the day you read the page");
+      }
+      return new Reference(doc.url().strip(), doc.checked(), null, null);
+    }
+    if (doc.article() == null || !Set.of("troubleshooting", "creating-connection").contains(doc.article())) {
+      problem(file, "source", null, "the source of " + owner + " has neither url: nor a seed article:",
+          "add url: and checked:, or article: troubleshooting|creating-connection and section:");
+      return null;
+    }
+    if (doc.section() == null || doc.section().isBlank()) {
+      problem(file, "article", doc.article(), "the source of " + owner + " has no section:",
+          "add the seed article's heading, as printed");
+    }
+    return new Reference(null, null, doc.article(), clean(doc.section()));
   }
 
   // ---- signatures ---------------------------------------------------------------------------
@@ -289,14 +405,95 @@ public final class KbLoader {
             "give each milestone a kebab-case id:");
         continue;
       }
+      if (m.source() == null || m.source().url() == null) {
+        problem(file, "id", m.id(), "milestone '" + m.id() + "' has no source: with url:",
+            "add source: with url: (the public page that states the date) and checked: (YYYY-MM-DD)");
+      }
+      Reference source = m.source() == null ? null : reference(file, m.source(), "milestone '" + m.id() + "'");
       try {
-        milestones.add(new MilestoneDef(m.id(), LocalDate.parse(String.valueOf(m.date())), clean(m.title())));
+        milestones.add(new MilestoneDef(m.id(), LocalDate.parse(String.valueOf(m.date())), clean(m.title()), source));
       } catch (DateTimeParseException e) {
         problem(file, "date", m.date(), "milestone '" + m.id() + "' has the date '" + m.date() + "'",
             "write the date as YYYY-MM-DD");
       }
     }
     return milestones;
+  }
+
+  private Map<String, PortalEntry> readPortal() {
+    Map<String, PortalEntry> entries = new TreeMap<>();
+    Path file = root.resolve("tables").resolve("portal.yaml");
+    if (!Files.exists(file)) {
+      return entries;
+    }
+    KbDocs.PortalDoc doc = parse(file, KbDocs.PortalDoc.class);
+    if (doc == null) {
+      return entries;
+    }
+    for (KbDocs.PortalPathDoc p : nonNull(doc.paths())) {
+      if (portalEntry(file, p.id(), p.path(), p.source(), entries)) {
+        require(file, "center", p.center());
+        entries.put(p.id(), new PortalEntry(p.id(), "path", p.path().strip(), clean(p.center()),
+            p.source() == null ? null : reference(file, p.source(), "path '" + p.id() + "'")));
+      }
+    }
+    for (KbDocs.PortalRoleDoc r : nonNull(doc.roles())) {
+      if (portalEntry(file, r.id(), r.roles(), r.source(), entries)) {
+        entries.put(r.id(), new PortalEntry(r.id(), "role", clean(r.roles()), null,
+            r.source() == null ? null : reference(file, r.source(), "role '" + r.id() + "'")));
+      }
+    }
+    return entries;
+  }
+
+  private boolean portalEntry(Path file, String id, String text, KbDocs.RefDoc source, Map<String, PortalEntry> seen) {
+    if (id == null || !KEBAB.matcher(id).matches()) {
+      problem(file, "id", id, "portal entry id '" + id + "' is missing or not kebab-case", "give each entry a kebab-case id:");
+      return false;
+    }
+    if (seen.containsKey(id)) {
+      problem(file, "id", id, "portal entry '" + id + "' is listed twice", "keep one entry per id");
+      return false;
+    }
+    if (text == null || text.isBlank()) {
+      problem(file, "id", id, "portal entry '" + id + "' has no path: or roles:", "say what a step shows");
+      return false;
+    }
+    if (source == null) {
+      problem(file, "id", id, "portal entry '" + id + "' has no source:",
+          "add source: with url: (a public page that shows it) and checked: (YYYY-MM-DD)");
+    }
+    return true;
+  }
+
+  private List<AppDef> readApps() {
+    List<AppDef> apps = new ArrayList<>();
+    Path file = root.resolve("tables").resolve("well-known-apps.yaml");
+    if (!Files.exists(file)) {
+      return apps;
+    }
+    KbDocs.AppsDoc doc = parse(file, KbDocs.AppsDoc.class);
+    Set<String> ids = new java.util.HashSet<>();
+    for (KbDocs.AppDoc a : doc == null ? List.<KbDocs.AppDoc>of() : nonNull(doc.apps())) {
+      if (a.id() == null || !KEBAB.matcher(a.id()).matches() || !ids.add(a.id())) {
+        problem(file, "id", a.id(), "app id '" + a.id() + "' is missing, not kebab-case or listed twice",
+            "give each application a unique kebab-case id:");
+        continue;
+      }
+      if (a.appId() == null || !GUID.matcher(a.appId()).matches()) {
+        problem(file, "app-id", a.appId(), "app-id of '" + a.id() + "' is not a lower-case GUID",
+            "write the application (client) id as 8-4-4-4-12 lower-case hex digits");
+        continue;
+      }
+      require(file, "name", a.name());
+      if (a.source() == null || a.source().url() == null) {
+        problem(file, "id", a.id(), "application '" + a.id() + "' has no source: with url:",
+            "add source: with url: (a public page that states the id) and checked: (YYYY-MM-DD)");
+      }
+      apps.add(new AppDef(a.id(), a.appId(), clean(a.name()), clean(a.note()),
+          a.source() == null ? null : reference(file, a.source(), "application '" + a.id() + "'")));
+    }
+    return apps;
   }
 
   private Map<String, ErrorCodeDef> readCodes() {

@@ -23,7 +23,9 @@ public record KnowledgeBase(
     List<Signature> signatures,
     Map<String, Question> questions,
     List<MilestoneDef> milestones,
-    Map<String, ErrorCodeDef> codes)
+    Map<String, ErrorCodeDef> codes,
+    List<AppDef> apps,
+    Map<String, PortalEntry> portal)
     implements Serializable {
 
   /** Class-path resource that holds the knowledge base compiled at build time. */
@@ -36,6 +38,8 @@ public record KnowledgeBase(
     questions = Collections.unmodifiableMap(new TreeMap<>(questions));
     milestones = List.copyOf(milestones);
     codes = Collections.unmodifiableMap(new TreeMap<>(codes));
+    apps = List.copyOf(apps);
+    portal = Collections.unmodifiableMap(new TreeMap<>(portal));
   }
 
   public Optional<Cause> cause(String id) {

@@ -9,5 +9,6 @@ import java.time.LocalDate;
  * @param id kebab-case id
  * @param date the day it took effect
  * @param title what happened
+ * @param source the public page that states the date, or null
  */
-public record MilestoneDef(String id, LocalDate date, String title) implements Serializable {}
+public record MilestoneDef(String id, LocalDate date, String title, Reference source) implements Serializable {}

@@ -1,0 +1,90 @@
+package dev.spdoctor.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kb check reports a step without a source or a risk, and a menu path written into a step. */
+class StepSourceCheckTest {
+  @TempDir
+  Path dir;
+
+  private Path kb(String step) throws IOException {
+    Path root = dir.resolve("knowledge-base");
+    Files.createDirectories(root.resolve("causes"));
+    Files.createDirectories(root.resolve("signatures"));
+    Files.createDirectories(root.resolve("questions"));
+    Files.createDirectories(root.resolve("tables"));
+    Files.writeString(root.resolve("tables/portal.yaml"), """
+        paths:
+          - id: entra-app-registrations
+            center: Microsoft Entra admin center
+            path: Entra ID > App registrations > All applications
+            source: {url: https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent, checked: 2026-12-02}
+        roles:
+          - id: edit-app-registration
+            roles: Application Administrator
+            source: {url: https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent, checked: 2026-12-02}
+        """);
+    Files.writeString(root.resolve("causes/some-cause.yaml"), """
+        id: some-cause
+        title: Some cause
+        deployment: [online]
+        status: stable
+        source: {article: troubleshooting, section: Somewhere}
+        summary: One sentence.
+        explanation: A paragraph.
+        remediation:
+        """ + step);
+    return root;
+  }
+
+  @Test
+  void aStepWithSourceRiskAndPlaceholdersLoads() throws IOException {
+    KnowledgeBase loaded = KbLoader.load(kb("""
+          - id: do-it
+            text: Open {portal:entra-app-registrations} and select the app.
+            role: edit-app-registration
+            risk: none
+            source: {url: https://learn.microsoft.com/x, checked: 2026-12-02}
+        """));
+    Step step = loaded.steps().get("do-it");
+    assertThat(step.text()).isEqualTo("Open Entra ID > App registrations > All applications and select the app.");
+    assertThat(step.role()).isEqualTo("Application Administrator");
+    assertThat(step.source().describe()).isEqualTo("https://learn.microsoft.com/x (checked 2026-12-02)");
+  }
+
+  @Test
+  void aStepWithoutSourceOrRiskIsReported() throws IOException {
+    Path root = kb("""
+          - id: do-it
+            text: Do it.
+        """);
+    assertThatThrownBy(() -> KbLoader.load(root)).isInstanceOf(KbException.class)
+        .hasMessageContaining("has no risk:").hasMessageContaining("has no source:");
+  }
+
+  @Test
+  void aLiteralMenuPathOrAnUnknownIdIsReported() throws IOException {
+    Path root = kb("""
+          - id: do-it
+            text: Open Identity > Applications > App registrations, then {portal:entra-app-registration}.
+            role: Global Administrator
+            risk: sometimes
+            source: {url: http://example.com/x}
+        """);
+    assertThatThrownBy(() -> KbLoader.load(root)).isInstanceOf(KbException.class)
+        .hasMessageContaining("writes the menu path")
+        .hasMessageContaining("unknown admin-center path 'entra-app-registration'")
+        .hasMessageContaining("did you mean 'entra-app-registrations'")
+        .hasMessageContaining("which is not an id")
+        .hasMessageContaining("risk 'sometimes'")
+        .hasMessageContaining("not an https:// URL")
+        .hasMessageContaining("no valid checked: date");
+  }
+}
