@@ -69,7 +69,10 @@ public final class Scaffold {
         + "    text: >-\n"
         + "      TODO what to do first, in the imperative.\n"
         + "    verify: >-\n"
-        + "      TODO how to tell the step worked.\n";
+        + "      TODO how to tell the step worked.\n"
+        + "    risk: none   # TODO none, weakens-security, disruptive or destructive\n"
+        + "    source: {url: https://TODO.invalid/the-public-page-this-step-rests-on, checked: "
+        + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "}\n";
   }
 
   private static String signature(String id) {

@@ -118,7 +118,7 @@ class DiagnoseCommandTest {
 
   @Test
   void asOfBeforeTheRetirementRulesOutRetiredLegacyAuth() throws IOException {
-    JsonNode report = json.readTree(CliRun.run("diagnose", "--format", "json", "--as-of", "2026-04-30",
+    JsonNode report = json.readTree(CliRun.run("diagnose", "--format", "json", "--as-of", "2026-02-15",
         "--error", "Failed to connect to SharePoint by using legacy authentication.").out());
     assertThat(report.get("causes")).isEmpty();
     assertThat(report.get("ruledOut").get(0).get("cause").asText()).isEqualTo("legacy-auth-retired");
