@@ -81,7 +81,8 @@ public final class CatalogWriter {
       md.append("\nSource: ").append(c.source().article()).append(", \"").append(c.source().section()).append("\".\n");
     }
     if (!kb.milestones().isEmpty()) {
-      md.append("\n## Milestones\n\nDated events the rules compare with the as-of date.\n\n| Date | Milestone | What happened | Source |\n|---|---|---|---|\n");
+      md.append("\n## Milestones\n\nDated events the rules compare with the as-of date.\n\n")
+          .append("| Date | Milestone | What happened | Source |\n|---|---|---|---|\n");
       kb.milestones().stream().sorted(java.util.Comparator.comparing(MilestoneDef::date)).forEach(m -> md.append("| ")
           .append(m.date()).append(" | `").append(m.id()).append("` | ").append(m.title().replace("|", "/")).append(" | ")
           .append(m.source() == null ? "" : m.source().describe()).append(" |\n"));

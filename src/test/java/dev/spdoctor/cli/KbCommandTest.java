@@ -111,7 +111,8 @@ class KbCommandTest {
     edit("fixtures/network/dns-hijacking.yaml", "first: dns-hijacking", "first: tenant-not-found");
     CliRun r = CliRun.run("kb", "test", "--kb", copy.toString());
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.out()).contains("expected tenant-not-found first; got [dns-hijacking (0.50), microsoft-endpoints-unreachable (0.35)]")
+    assertThat(r.out())
+        .contains("expected tenant-not-found first; got [dns-hijacking (0.50), microsoft-endpoints-unreachable (0.35)]")
         .containsPattern("\\d+ passed, 1 failed, \\d+ skipped\n$");
   }
 

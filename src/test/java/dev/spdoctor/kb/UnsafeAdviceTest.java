@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 class UnsafeAdviceTest {
   private static final String STEP = "relax-invited-account-match";
   private static final List<String> TEXTS = List.of(
-      "Cannot contact web site 'https://contoso.sharepoint.com/sites/Marketing' or the web site does not support SharePoint Online credentials.",
+      "Cannot contact web site 'https://contoso.sharepoint.com/sites/Marketing' or the web site does not support"
+          + " SharePoint Online credentials.",
       "System.NotSupportedException: Cannot contact web site 'https://fabrikam.sharepoint.com/' or the web site does not support"
-          + " SharePoint Online credentials.\n   at Microsoft.SharePoint.Client.SharePointOnlineCredentials.GetAuthenticationCookie(Uri url)",
+          + " SharePoint Online credentials.\n   at Microsoft.SharePoint.Client.SharePointOnlineCredentials"
+          + ".GetAuthenticationCookie(Uri url)",
       "The sign-in name or password does not match one in the Microsoft account system.");
 
   private final Engine engine = new Engine(RuleBase.bundled(), KnowledgeBase.bundled());
