@@ -32,7 +32,8 @@ public final class Cli {
       }
     };
     CommandLine cmd = new CommandLine(new SpdoctorCommand(), factory);
-    boolean only = "diagnose".equals(first) || "guide".equals(first) || "kb".equals(first) || "probe".equals(first);
+    boolean only = "diagnose".equals(first) || "guide".equals(first) || "kb".equals(first) || "probe".equals(first)
+        || "scan".equals(first);
     if (!only || "diagnose".equals(first)) {
       cmd.addSubcommand("diagnose", new CommandLine(DiagnoseCommand.class, factory));
     }
@@ -41,6 +42,9 @@ public final class Cli {
     }
     if (!only || "probe".equals(first)) {
       cmd.addSubcommand("probe", new CommandLine(ProbeCommand.class, factory));
+    }
+    if (!only || "scan".equals(first)) {
+      cmd.addSubcommand("scan", new CommandLine(ScanCommand.class, factory));
     }
     if (!only || "kb".equals(first)) {
       cmd.addSubcommand("kb", new CommandLine(KbCommand.class, factory));

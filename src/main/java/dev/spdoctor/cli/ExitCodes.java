@@ -41,11 +41,11 @@ public final class ExitCodes {
 
   /** Every code, in order. */
   public static final List<Code> ALL = List.of(
-      new Code(OK, "OK", "Success. `diagnose`, `guide`: a diagnosis ran and named at least one cause; `--batch`: every"
+      new Code(OK, "OK", "Success. `diagnose`, `guide`, `scan`: a diagnosis ran and named at least one cause; `--batch`: every"
           + " line was diagnosed; `probe`: no probe found a problem and at least one was healthy; `kb` tools: the check or"
           + " test passed; `--help`, `--version`, `help`, a `--dry-run`.",
           Map.of("*", "cause(s) found", "probe", "no probe found a problem")),
-      new Code(NO_CAUSE, "NO_CAUSE", "`diagnose`, `guide`: a diagnosis ran and no cause was established (no known"
+      new Code(NO_CAUSE, "NO_CAUSE", "`diagnose`, `guide`, `scan`: a diagnosis ran and no cause was established (no known"
           + " message was recognised, or the facts given ruled out every cause for those that were)."
           + " `kb test`: a case failed; `kb coverage`: gaps found; `kb docs --check`: the docs are stale.",
           Map.of("*", "no cause established")),
@@ -56,7 +56,8 @@ public final class ExitCodes {
       new Code(BAD_INPUT, "BAD_INPUT", "The input could not be used: a missing, unreadable or folder path, binary"
           + " data, text that is not UTF-8 (or UTF-16 with a BOM), empty, larger than 5 MiB; a profile or"
           + " configuration file with problems (each listed as `file:line:column: problem — fix`); in batch"
-          + " mode, at least one line got an error object.",
+          + " mode, at least one line got an error object; for `scan`, a log with a NUL byte in its first 8 KiB or"
+          + " a damaged gzip file.",
           Map.of("*", "unusable input", "probe", "unusable profile")),
       new Code(BAD_KNOWLEDGE_BASE, "BAD_KNOWLEDGE_BASE", "The knowledge base or the rules have problems, each"
           + " listed as `file:line:column: problem — fix`. The bundled knowledge base was checked by the build;"

@@ -25,7 +25,7 @@ final class HelpLayout {
   }
 
   /** Commands whose footer ends with the generated exit codes. */
-  private static final List<String> FOOTERS = List.of("spdoctor", "diagnose", "guide", "probe");
+  private static final List<String> FOOTERS = List.of("spdoctor", "diagnose", "guide", "probe", "scan");
 
   private HelpLayout() {}
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Tools for knowledge-base authors: check, test, coverage, docs, new (see docs/authoring.md).",
     subcommands = {KbCheckCommand.class, KbTestCommand.class, KbCoverageCommand.class, KbDocsCommand.class,
-        KbNewCommand.class})
+        KbNewCommand.class, KbPatternsCommand.class})
 public final class KbCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -68,8 +68,8 @@ public final class TextInput {
   static String decode(String label, byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
       throw new InputException(label + " is larger than " + (MAX_BYTES / (1024 * 1024))
-          + " MiB; pass only the lines around the error, e.g. grep -i -E -C3 'error|exception|failed' FILE"
-          + " | spdoctor diagnose --error-file -");
+          + " MiB, so it is a log rather than a paste; scan it whole (any size, .gz too) with: spdoctor scan "
+          + ("standard input".equals(label) ? "-" : shellWord(label)));
     }
     String text;
     if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
@@ -90,6 +90,11 @@ public final class TextInput {
       throw new InputException(label + " is empty or only white space; give the text of the error message");
     }
     return text;
+  }
+
+  /** {@code name} as one shell word, quoted when it needs it. */
+  static String shellWord(String name) {
+    return name.matches("[A-Za-z0-9_./:@%+=,-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
   }
 
   private static String strict(String label, byte[] bytes, int offset, java.nio.charset.Charset charset) {

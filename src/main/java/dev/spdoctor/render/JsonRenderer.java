@@ -60,6 +60,11 @@ public final class JsonRenderer implements Renderer {
   }
 
   void report(Diagnosis d, JsonGenerator g) throws IOException {
+    report(d, g, null);
+  }
+
+  /** The report, with {@code more} fields (e.g. a scan's) written at its end; {@code more} may be null. */
+  public void report(Diagnosis d, JsonGenerator g, Body more) throws IOException {
     g.writeStartObject();
     g.writeNumberField("schemaVersion", SCHEMA_VERSION);
     g.writeStringField("asOf", d.asOf().toString());
@@ -184,6 +189,9 @@ public final class JsonRenderer implements Renderer {
         g.writeEndObject();
       }
       g.writeEndArray();
+    }
+    if (more != null) {
+      more.write(g);
     }
     g.writeEndObject();
   }

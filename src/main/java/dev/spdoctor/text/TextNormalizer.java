@@ -22,7 +22,7 @@ public final class TextNormalizer {
   private static final Pattern HTML_SKIP = Pattern.compile("(?is)<(script|style)[^>]*>.*?</(script|style)\\s*>|<!--.*?-->");
   private static final Pattern HTML_TAG = Pattern.compile("(?s)<[!/?a-zA-Z][^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-  private static final Pattern SPACE = Pattern.compile("[\\s\\x{00A0}\\x{2028}\\x{2029}]+");
+  static final Pattern SPACE = Pattern.compile("[\\s\\x{00A0}\\x{2028}\\x{2029}]+");
   private static final Map<String, String> NAMED = Map.of(
       "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
 
@@ -33,13 +33,51 @@ public final class TextNormalizer {
     if (text == null) {
       throw new NullPointerException("text == null");
     }
-    String s = text.indexOf('\\') >= 0 ? decodeJsonStrings(text) : text;
-    if (HTML_PAGE.matcher(s).find()) {
+    // The cheap checks first: a JSON escape needs a backslash inside quotes, a page needs a '<'.
+    String s = text.indexOf('\\') >= 0 && text.indexOf('"') >= 0 ? decodeJsonStrings(text) : text;
+    if (s.indexOf('<') >= 0 && HTML_PAGE.matcher(s).find()) {
       s = HTML_SKIP.matcher(s).replaceAll(" ");
       s = HTML_TAG.matcher(s).replaceAll(" ");
       s = decodeEntities(s);
     }
-    return SPACE.matcher(s).replaceAll(" ").strip();
+    return collapseSpace(s).strip();
+  }
+
+  /**
+   * Every run of {@link #SPACE} characters as one space: the same as {@code SPACE.matcher(s).replaceAll(" ")}
+   * (RE2's {@code \s} is {@code [\t\n\f\r ]}), in one pass; a regex replacement per space costs
+   * milliseconds on a log window (see docs/scan.md).
+   */
+  static String collapseSpace(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isSpace(c) && (c != ' ' || (i + 1 < n && isSpace(s.charAt(i + 1))))) {
+        out = new StringBuilder(n);
+        out.append(s, 0, i);
+        boolean inRun = false;
+        for (int j = i; j < n; j++) {
+          char d = s.charAt(j);
+          if (isSpace(d)) {
+            if (!inRun) {
+              out.append(' ');
+              inRun = true;
+            }
+          } else {
+            out.append(d);
+            inRun = false;
+          }
+        }
+        break;
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0' || c == '\u2028'
+        || c == '\u2029';
   }
 
   private static String decodeJsonStrings(String text) {

@@ -160,6 +160,8 @@ class DiagnoseCommandTest {
     Path big = dir.resolve("big.log");
     Files.write(big, new byte[20 * 1024 * 1024]);
     assertOneLineError(CliRun.run("diagnose", "--error-file", big.toString()), ExitCodes.BAD_INPUT, "larger than 5 MiB");
+    assertOneLineError(CliRun.run("diagnose", "--error-file", big.toString()), ExitCodes.BAD_INPUT,
+        "spdoctor scan " + big);
     assertOneLineError(CliRun.run("diagnose", "--error-file", dir.toString()), ExitCodes.BAD_INPUT, "is a folder");
     assertOneLineError(CliRun.run("diagnose"), ExitCodes.USAGE, "no error text given");
     assertOneLineError(CliRun.run("diagnose", "--error", "x", "--answer", "colour=blue"), ExitCodes.USAGE,

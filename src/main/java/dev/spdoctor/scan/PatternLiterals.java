@@ -1,0 +1,446 @@
+package dev.spdoctor.scan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Derives from an RE2 pattern a small set of lower-case literals such that every match of the
+ * pattern contains at least one of them: the "any of" set a byte prefilter looks for.
+ *
+ * <p>The pattern is parsed into concatenations, alternations, groups and quantified atoms. A node
+ * has an exact set (every string it can match, when that set is finite and small) and a required
+ * set (any-of). Concatenations multiply exact sets and keep the most selective candidate;
+ * alternations take the union; an optional part requires nothing. Anything not understood
+ * (classes, {@code .}, {@code \S}, back references) is a non-literal atom, which only makes the
+ * result weaker, never wrong. A pattern with no usable set yields {@code null}: the caller must
+ * then treat every line as a candidate for it.
+ *
+ * <p>Each literal is then made robust to how logs print messages: every quote character becomes
+ * {@code '} (the automaton reads all quotes as one), and a long literal is halved at a space so
+ * that a message wrapped at any one place still leaves one half whole on a line.
+ */
+public final class PatternLiterals {
+  private static final int MAX_EXACT = 24;
+  private static final int MAX_EXACT_LENGTH = 80;
+  private static final int MIN_PIECE = 3;
+  private static final int HALVE_FROM = 20;
+  private static final int MIN_HALF = 8;
+  /** Words so common in logs that a literal made only of them selects almost every line. */
+  private static final Set<String> COMMON = Set.of("http", "https", "status", "error", "failed", "access", "denied",
+      "request", "token", "the", "code", "message", "exception", "to", "a", "of", "is", "not", "found", "in", "for",
+      "client", "site", "url", "server", "from", "with", "and", "on", "at", "by", "be", "has", "have", "was", "been",
+      "this", "that", "or", "an", "as", "get", "list", "web", "id");
+
+  private PatternLiterals() {}
+
+  /** The any-of literal set of {@code pattern} (lower case, single spaces), or null when none is certain. */
+  public static Set<String> of(String pattern) {
+    Node n;
+    try {
+      n = new Parser(pattern).parseAll();
+    } catch (RuntimeException e) {
+      return null; // not understood: no prefilter for this pattern, the caller scans every line for it
+    }
+    Set<String> best = n.exact != null ? n.exact : n.required;
+    if (best == null || score(best) <= 0) {
+      return null;
+    }
+    Set<String> pieces = new LinkedHashSet<>();
+    for (String s : best) {
+      String cut = quotes(s);
+      if (cut.strip().length() < MIN_PIECE) {
+        return null;
+      }
+      if (cut.length() >= HALVE_FROM) {
+        int space = nearestSpace(cut, cut.length() / 2);
+        if (space > 0) {
+          String a = cut.substring(0, space);
+          String b = cut.substring(space + 1);
+          if (score(Set.of(a)) >= MIN_HALF && score(Set.of(b)) >= MIN_HALF) {
+            pieces.add(a);
+            pieces.add(b);
+            continue;
+          }
+        }
+      }
+      pieces.add(cut);
+    }
+    return pieces;
+  }
+
+  /** Every quote character as {@code '}: the automaton reads them as one. */
+  static String quotes(String s) {
+    return s.replaceAll("[\"`\u2018\u2019\u201c\u201d]", "'");
+  }
+
+  private static int nearestSpace(String s, int mid) {
+    for (int d = 0; d < s.length(); d++) {
+      if (mid - d >= 0 && s.charAt(mid - d) == ' ') {
+        return mid - d;
+      }
+      if (mid + d < s.length() && s.charAt(mid + d) == ' ') {
+        return mid + d;
+      }
+    }
+    return -1;
+  }
+
+  /** How selective an any-of set is: its weakest member's length, less for common words; 0 or less is unusable. */
+  static int score(Set<String> set) {
+    if (set.isEmpty()) {
+      return 0;
+    }
+    int min = Integer.MAX_VALUE;
+    for (String s : set) {
+      String t = s.strip();
+      int v = t.length();
+      boolean allCommon = true;
+      for (String w : t.split("[^a-z0-9]+")) {
+        if (!w.isEmpty() && !COMMON.contains(w)) {
+          allCommon = false;
+        }
+      }
+      if (allCommon) {
+        v = v / 3;
+      }
+      if (t.length() < MIN_PIECE) {
+        v = 0;
+      }
+      min = Math.min(min, v);
+    }
+    return min - (set.size() - 1) / 4;
+  }
+
+  /** A parsed node: what it can match exactly (if small), and what any match of it contains. */
+  private static final class Node {
+    Set<String> exact;
+    Set<String> required;
+
+    Node(Set<String> exact, Set<String> required) {
+      this.exact = exact;
+      this.required = required;
+    }
+
+    static Node literal(String s) {
+      Set<String> e = new LinkedHashSet<>();
+      e.add(s);
+      return new Node(e, null);
+    }
+
+    static Node opaque() {
+      return new Node(null, null);
+    }
+
+    Set<String> best() {
+      return exact != null ? exact : required;
+    }
+
+    /** This node followed by {@code tail}, to be flattened into the concatenation holding it. */
+    Node then(Node tail) {
+      Node pair = new Node(null, tail.best());
+      pair.parts = List.of(this, tail);
+      return pair;
+    }
+
+    List<Node> parts;
+  }
+
+  private static final class Parser {
+    private final String p;
+    private int i;
+
+    Parser(String pattern) {
+      this.p = pattern;
+    }
+
+    Node parseAll() {
+      Node n = alternation();
+      if (i < p.length()) {
+        throw new IllegalArgumentException("unbalanced ) at " + i);
+      }
+      return n;
+    }
+
+    private Node alternation() {
+      List<Node> alts = new ArrayList<>();
+      alts.add(concatenation());
+      while (i < p.length() && p.charAt(i) == '|') {
+        i++;
+        alts.add(concatenation());
+      }
+      if (alts.size() == 1) {
+        return alts.get(0);
+      }
+      Set<String> exact = new LinkedHashSet<>();
+      Set<String> required = new LinkedHashSet<>();
+      for (Node a : alts) {
+        if (exact != null) {
+          if (a.exact == null) {
+            exact = null;
+          } else {
+            exact.addAll(a.exact);
+          }
+        }
+        if (required != null) {
+          Set<String> b = a.best();
+          if (b == null) {
+            required = null;
+          } else {
+            required.addAll(b);
+          }
+        }
+      }
+      if (exact != null && exact.size() > MAX_EXACT) {
+        exact = null;
+      }
+      return new Node(exact, required);
+    }
+
+    private Node concatenation() {
+      List<Node> items = new ArrayList<>();
+      while (i < p.length() && p.charAt(i) != '|' && p.charAt(i) != ')') {
+        Node atom = atom();
+        if (atom == null) {
+          continue; // zero-width or flags
+        }
+        Node q = quantified(atom);
+        if (q.parts != null) {
+          items.addAll(q.parts);
+        } else {
+          items.add(q);
+        }
+      }
+      Set<String> product = Set.of("");
+      Set<String> best = null;
+      boolean allExact = true;
+      for (Node n : items) {
+        if (n.exact != null) {
+          Set<String> next = multiply(product, n.exact);
+          if (next != null) {
+            product = next;
+            continue;
+          }
+        }
+        allExact = false;
+        best = better(best, product);
+        best = better(best, n.required);
+        product = n.exact != null ? n.exact : Set.of("");
+      }
+      best = better(best, product);
+      return new Node(allExact ? product : null, best);
+    }
+
+    private static Set<String> multiply(Set<String> a, Set<String> b) {
+      if ((long) a.size() * b.size() > MAX_EXACT) {
+        return null;
+      }
+      Set<String> out = new LinkedHashSet<>();
+      for (String x : a) {
+        for (String y : b) {
+          String s = x + y;
+          if (s.length() > MAX_EXACT_LENGTH) {
+            return null;
+          }
+          out.add(s);
+        }
+      }
+      return out;
+    }
+
+    private static Set<String> better(Set<String> current, Set<String> candidate) {
+      if (candidate == null || candidate.isEmpty() || score(candidate) <= 0) {
+        return current;
+      }
+      if (current == null || score(candidate) > score(current)) {
+        return candidate;
+      }
+      return current;
+    }
+
+    private Node quantified(Node atom) {
+      if (i >= p.length()) {
+        return atom;
+      }
+      char c = p.charAt(i);
+      Node out;
+      if (c == '?' || c == '*') {
+        i++;
+        Set<String> e = null;
+        if (c == '?' && atom.exact != null) {
+          e = new LinkedHashSet<>(atom.exact);
+          e.add("");
+        }
+        out = new Node(e, null);
+      } else if (c == '+') {
+        i++;
+        if (atom.exact != null) {
+          // X+ is X*X: nothing known, then X (so X can join the literal that follows)
+          skipLazy();
+          return new Node(null, null).then(atom);
+        }
+        out = new Node(null, atom.best());
+      } else if (c == '{' && p.indexOf('}', i) > i && p.substring(i + 1, p.indexOf('}', i)).matches("[0-9]+(,[0-9]*)?")) {
+        String range = p.substring(i + 1, p.indexOf('}', i));
+        i = p.indexOf('}', i) + 1;
+        int min = Integer.parseInt(range.split(",", -1)[0]);
+        if (min == 0) {
+          out = new Node(null, null);
+        } else if (range.equals("1")) {
+          out = atom;
+        } else {
+          out = new Node(null, atom.best());
+        }
+      } else {
+        return atom;
+      }
+      skipLazy();
+      return out;
+    }
+
+    private void skipLazy() {
+      if (i < p.length() && (p.charAt(i) == '?' || p.charAt(i) == '+')) {
+        i++; // lazy or possessive marker
+      }
+    }
+
+    /** One atom, or null for something that matches no text (anchors, \b, flags). */
+    private Node atom() {
+      char c = p.charAt(i);
+      switch (c) {
+        case '(' -> {
+          i++;
+          if (p.startsWith("?", i)) {
+            if (p.startsWith("?P<", i) || p.startsWith("?<", i)) {
+              i = p.indexOf('>', i) + 1;
+            } else {
+              int j = i + 1;
+              while (j < p.length() && p.charAt(j) != ':' && p.charAt(j) != ')') {
+                j++;
+              }
+              if (j < p.length() && p.charAt(j) == ')') {
+                i = j + 1; // flags only, e.g. (?i)
+                return null;
+              }
+              i = j + 1;
+            }
+          }
+          Node inner = alternation();
+          if (i >= p.length() || p.charAt(i) != ')') {
+            throw new IllegalArgumentException("missing )");
+          }
+          i++;
+          return inner;
+        }
+        case '[' -> {
+          return charClass();
+        }
+        case '.' -> {
+          i++;
+          return Node.opaque();
+        }
+        case '^', '$' -> {
+          i++;
+          return null;
+        }
+        case '\\' -> {
+          return escape();
+        }
+        default -> {
+          i++;
+          return Node.literal(fold(c));
+        }
+      }
+    }
+
+    private Node escape() {
+      if (i + 1 >= p.length()) {
+        throw new IllegalArgumentException("trailing \\");
+      }
+      char e = p.charAt(i + 1);
+      i += 2;
+      if (e == 'b' || e == 'B' || e == 'A' || e == 'z') {
+        return null;
+      }
+      if (e == 'x' || e == 'p' || e == 'P') {
+        if (i < p.length() && p.charAt(i) == '{') {
+          i = p.indexOf('}', i) + 1;
+        } else {
+          i += e == 'x' ? 2 : 1;
+        }
+        return Node.opaque();
+      }
+      if (e == 'Q') {
+        int end = p.indexOf("\\E", i);
+        String lit = end < 0 ? p.substring(i) : p.substring(i, end);
+        i = end < 0 ? p.length() : end + 2;
+        return Node.literal(fold(lit));
+      }
+      if (Character.isLetterOrDigit(e)) {
+        if (e == 'n' || e == 't' || e == 'r') {
+          return Node.literal(" ");
+        }
+        return Node.opaque(); // \s \S \d \w ...
+      }
+      return Node.literal(fold(String.valueOf(e)));
+    }
+
+    private Node charClass() {
+      int start = i;
+      i++;
+      boolean negated = i < p.length() && p.charAt(i) == '^';
+      Set<String> members = new LinkedHashSet<>();
+      boolean simple = !negated;
+      if (i < p.length() && p.charAt(i) == ']') {
+        members.add("]");
+        i++;
+      }
+      while (i < p.length() && p.charAt(i) != ']') {
+        char c = p.charAt(i);
+        if (c == '\\') {
+          char e = i + 1 < p.length() ? p.charAt(i + 1) : 0;
+          if (Character.isLetterOrDigit(e)) {
+            simple = false;
+          } else {
+            members.add(fold(String.valueOf(e)));
+          }
+          i += 2;
+        } else if (c == '[' && p.startsWith("[:", i)) {
+          simple = false;
+          i = p.indexOf(":]", i) + 2;
+        } else if (i + 2 < p.length() && p.charAt(i + 1) == '-' && p.charAt(i + 2) != ']') {
+          char to = p.charAt(i + 2);
+          if (to - c > 3) {
+            simple = false;
+          } else {
+            for (char x = c; x <= to; x++) {
+              members.add(fold(String.valueOf(x)));
+            }
+          }
+          i += 3;
+        } else {
+          members.add(fold(String.valueOf(c)));
+          i++;
+        }
+      }
+      if (i >= p.length()) {
+        throw new IllegalArgumentException("unclosed [ at " + start);
+      }
+      i++;
+      if (!simple || members.isEmpty() || members.size() > 4) {
+        return Node.opaque();
+      }
+      return new Node(members, null);
+    }
+
+    private static String fold(char c) {
+      return Character.isWhitespace(c) ? " " : String.valueOf(c).toLowerCase(Locale.ROOT);
+    }
+
+    private static String fold(String s) {
+      return s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+  }
+}
