@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 /**
  * Streams logs through the prefilter and the signatures in constant memory: each source is read
  * in blocks of {@link #BLOCK} bytes, a block is matched (on a worker thread) once the block after
- * it has been read, and results are taken in order. At most {@code threads + 3} blocks are held at
+ * it has been read, and results are taken in order. At most {@code threads + 4} blocks are held at
  * once, whatever the size of the log.
  */
 public final class LogScanner {
@@ -86,14 +86,19 @@ public final class LogScanner {
       compressed = opened.compressed();
       InputStream in = opened.in();
       ArrayDeque<Future<BlockMatcher.Result>> pending = new ArrayDeque<>();
+      // Blocks live in a ring: block k in slot k % ring. A task reads blocks k-1..k+1 and at most
+      // `threads` tasks are pending, so a slot is reused only once no task can still read it; the
+      // heap holds the same few arrays however long the log is.
+      byte[][] ring = new byte[threads + 4][];
+      long k = 0;
       byte[] prev = null;
       int prevLen = 0;
-      byte[] cur = new byte[blockSize];
+      byte[] cur = slot(ring, k);
       int curLen = in.readNBytes(cur, 0, blockSize);
       long rawBefore = 0;
       checkNotBinary(source, cur, curLen);
       while (curLen > 0) {
-        byte[] next = new byte[blockSize];
+        byte[] next = slot(ring, k + 1);
         int nextLen = in.readNBytes(next, 0, blockSize);
         long raw = opened.rawRead();
         total[0] += raw - rawBefore;
@@ -114,12 +119,21 @@ public final class LogScanner {
         prevLen = curLen;
         cur = next;
         curLen = nextLen;
+        k++;
       }
       while (!pending.isEmpty()) {
         into.block(take(pending.poll()));
       }
     }
     into.endSource(compressed);
+  }
+
+  private byte[] slot(byte[][] ring, long k) {
+    int i = (int) (k % ring.length);
+    if (ring[i] == null) {
+      ring[i] = new byte[blockSize];
+    }
+    return ring[i];
   }
 
   private static void checkNotBinary(LogSource source, byte[] b, int len) {

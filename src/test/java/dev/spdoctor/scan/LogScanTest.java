@@ -172,9 +172,9 @@ class LogScanTest {
       assertThat(t.entries()).hasSize(1);
       ScanTally.Entry e = t.entries().get(0);
       assertThat(e.count()).isEqualTo(expected.size());
-      assertThat(e.first().line()).isEqualTo(expected.get(0));
-      assertThat(e.last().line()).isEqualTo(expected.get(expected.size() - 1));
-      assertThat(t.sources().get(0).lines()).isEqualTo(line);
+      assertThat(e.first().line()).isEqualTo((long) expected.get(0));
+      assertThat(e.last().line()).isEqualTo((long) expected.get(expected.size() - 1));
+      assertThat(t.sources().get(0).lines()).isEqualTo((long) line);
     }
   }
 
