@@ -11,7 +11,8 @@ import java.util.List;
  * Finds the signature matches of one block of a log: the prefilter marks candidate lines, each
  * with a window of lines around it, overlapping windows are merged, and each window goes through
  * the engine's own {@link SignatureMatcher} after {@link TextNormalizer}, exactly as a pasted text
- * would (only the signatures whose literals are in the window, see {@link Prefilter}). Stateless apart from its configuration: blocks are matched in parallel.
+ * would (only the signatures whose literals are in the window, see {@link Prefilter}). Stateless
+ * apart from its configuration: blocks are matched in parallel.
  *
  * <p>A block sees the end of the block before it and the start of the one after it, so a window
  * can cross either boundary. A match belongs to the block its first line starts in; a block also

@@ -32,7 +32,7 @@ public final class ScanReport {
         out.println();
         new MarkdownRenderer(explain).render(o.diagnosis(), out);
       }
-      case text -> {
+      default -> {
         text(o, out);
         out.println();
         new TextRenderer(colour, explain).render(o.diagnosis(), out);
