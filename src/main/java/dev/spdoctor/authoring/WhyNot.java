@@ -1,103 +1,142 @@
 package dev.spdoctor.authoring;
 
-import dev.spdoctor.engine.Diagnosis;
-import dev.spdoctor.kb.KbException;
-import dev.spdoctor.kb.KbProblem;
+import dev.spdoctor.engine.Diagnosis.FiredRule;
+import dev.spdoctor.engine.Engine;
+import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.rules.RuleSource;
 import dev.spdoctor.rules.RuleSource.RuleInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.KieBase;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
+import java.util.Set;
 import org.kie.api.runtime.KieSession;
-import org.kie.internal.utils.KieHelper;
 
 /**
- * Explains, for authors, why a cause was not concluded: for each rule that concludes it, how many of
- * its conditions hold over the same facts, and the first one that does not. It compiles, per rule,
- * one query for each prefix of the rule's conditions and runs them on the diagnosis's facts.
+ * Explains, for authors, why a cause was or was not concluded: for each rule that concludes it, how
+ * many of its conditions hold and the first one that does not. Each rule's file is compiled with one
+ * extra query per prefix of the rule's conditions, in the rule's own package, together with every
+ * other rule; the queries are asked inside the real diagnosis session, after the rules have fired,
+ * so findings derived by other rules (such as the deployment) are there as they were for the rule.
  */
-public final class WhyNot {
-  /** How far one rule got. */
-  public record RuleProgress(String rule, String name, boolean rulesOut, int held, List<String> conditions) {
-    public boolean fired() {
-      return held == conditions.size();
-    }
-
+public final class WhyNot implements Engine.SessionInspector {
+  /**
+   * How far one rule got.
+   *
+   * @param held how many of its conditions, in order, hold once the rules have fired
+   * @param fired whether it fired in the session (it can have fired and lost a condition later: its
+   *     conclusion is then withdrawn)
+   */
+  public record RuleProgress(String rule, String name, boolean rulesOut, int held, List<String> conditions,
+      boolean fired) {
+    /** The first condition that does not hold, or null when all do. */
     public String failing() {
-      return fired() ? null : conditions.get(held);
+      return held == conditions.size() ? null : conditions.get(held);
     }
   }
 
-  private WhyNot() {}
+  /** A cause no rule in the working copy concludes. */
+  public static final class UnknownCause extends RuntimeException {
+    UnknownCause(String message) {
+      super(message);
+    }
+  }
 
-  /** The progress of every rule with {@code @kb(cause)}, closest first. */
-  public static List<RuleProgress> explain(Path rulesDir, String cause, Diagnosis d) throws IOException {
-    List<RuleInfo> rules = RuleSource.read(rulesDir).rules().stream().filter(r -> cause.equals(r.kb())).toList();
-    if (rules.isEmpty()) {
-      throw new IllegalArgumentException("no rule in " + rulesDir + " concludes '" + cause + "' (no @kb(\"" + cause + "\"))");
-    }
-    Map<RuleInfo, List<String>> conditions = new LinkedHashMap<>();
-    KieHelper helper = new KieHelper();
+  private record Target(RuleInfo rule, List<String> conditions, String queryPrefix) {}
+
+  private final Engine engine;
+  private final Map<String, List<Target>> targets;
+  private final Map<String, List<RuleProgress>> progress = new LinkedHashMap<>();
+
+  private WhyNot(Engine engine, Map<String, List<Target>> targets) {
+    this.engine = engine;
+    this.targets = targets;
+  }
+
+  /**
+   * Compiles the working copy's rules with the prefix queries of every rule that concludes one of
+   * {@code causes}.
+   *
+   * @throws UnknownCause when no rule concludes one of them
+   * @throws dev.spdoctor.kb.KbException when the rules or the knowledge base have problems
+   */
+  public static WhyNot prepare(WorkingCopy copy, Collection<String> causes) throws IOException {
+    List<RuleInfo> rules = RuleSource.read(copy.rulesDir()).rules();
+    Map<String, List<Target>> targets = new LinkedHashMap<>();
+    Map<Path, StringBuilder> queries = new LinkedHashMap<>();
     int n = 0;
-    for (RuleInfo r : rules) {
-      List<String> cs = conditions(r.text());
-      conditions.put(r, cs);
-      StringBuilder drl = new StringBuilder("package whynot.p" + n + ";\n");
-      for (String line : Files.readAllLines(r.file(), StandardCharsets.UTF_8)) {
-        if (line.startsWith("import ")) {
-          drl.append(line).append('\n');
+    for (String cause : causes) {
+      List<Target> forCause = new ArrayList<>();
+      for (RuleInfo r : rules) {
+        if (!cause.equals(r.kb())) {
+          continue;
+        }
+        List<String> cs = conditions(r.text());
+        String prefix = "whynot_" + n++ + "_";
+        forCause.add(new Target(r, cs, prefix));
+        StringBuilder drl = queries.computeIfAbsent(r.file(), f -> new StringBuilder("\n"));
+        for (int k = 1; k <= cs.size(); k++) {
+          drl.append("query \"").append(prefix).append(k).append("\"\n");
+          for (int i = 0; i < k; i++) {
+            drl.append("  ").append(cs.get(i)).append('\n');
+          }
+          drl.append("end\n");
         }
       }
-      for (int k = 1; k <= cs.size(); k++) {
-        drl.append("query \"q").append(n).append('_').append(k).append("\"\n");
-        for (int i = 0; i < k; i++) {
-          drl.append("  ").append(cs.get(i)).append('\n');
-        }
-        drl.append("end\n");
+      if (forCause.isEmpty()) {
+        throw new UnknownCause("no rule in " + copy.rulesDir() + " concludes '" + cause + "' (no @kb(\"" + cause
+            + "\"))");
       }
-      helper.addContent(drl.toString(), "whynot/p" + n + ".drl");
-      n++;
+      targets.put(cause, forCause);
     }
-    Results results = helper.verify();
-    if (results.hasMessages(Message.Level.ERROR)) {
-      throw new KbException(List.of(new KbProblem("rules", 0, 0, "cannot analyse the rules of " + cause + ": "
-          + results.getMessages(Message.Level.ERROR).get(0).getText(), "check the rules with spdoctor kb check")));
-    }
-    KieBase base = helper.build();
-    KieSession session = base.newKieSession();
-    List<RuleProgress> progress = new ArrayList<>();
-    try {
-      d.facts().forEach(session::insert);
-      n = 0;
-      for (Map.Entry<RuleInfo, List<String>> e : conditions.entrySet()) {
+    Map<Path, String> extra = new LinkedHashMap<>();
+    queries.forEach((file, drl) -> extra.put(file, drl.toString()));
+    return new WhyNot(copy.engine(extra), targets);
+  }
+
+  /** The engine to diagnose with: the working copy's rules and the queries. */
+  public Engine engine() {
+    return engine;
+  }
+
+  @Override
+  public void inspect(KieSession session, List<FiredRule> trace) {
+    Set<String> fired = new HashSet<>();
+    trace.forEach(r -> fired.add(r.rule()));
+    progress.clear();
+    targets.forEach((cause, list) -> {
+      List<RuleProgress> out = new ArrayList<>();
+      for (Target t : list) {
         int held = 0;
-        for (int k = 1; k <= e.getValue().size(); k++) {
-          if (session.getQueryResults("q" + n + "_" + k).size() == 0) {
+        for (int k = 1; k <= t.conditions().size(); k++) {
+          if (session.getQueryResults(t.queryPrefix() + k).size() == 0) {
             break;
           }
           held = k;
         }
-        progress.add(new RuleProgress(e.getKey().id(), e.getKey().name(), e.getKey().text().contains("RuledOut.of"),
-            held, e.getValue()));
-        n++;
+        out.add(new RuleProgress(t.rule().id(), t.rule().name(), t.rule().text().contains("RuledOut.of"), held,
+            t.conditions(), fired.contains(t.rule().id())));
       }
-    } finally {
-      session.dispose();
-    }
-    progress.sort((a, b) -> Double.compare((double) b.held() / b.conditions().size(),
-        (double) a.held() / a.conditions().size()));
-    return progress;
+      out.sort((a, b) -> Double.compare((double) b.held() / b.conditions().size(),
+          (double) a.held() / a.conditions().size()));
+      progress.put(cause, List.copyOf(out));
+    });
   }
 
-  /** The top-level conditions between {@code when} and {@code then}, one per entry. */
+  /** The progress of every rule concluding {@code cause} in the last session inspected, closest first. */
+  public List<RuleProgress> progress(String cause) {
+    return progress.getOrDefault(cause, List.of());
+  }
+
+  /**
+   * The top-level conditions between {@code when} and {@code then}, one per entry: a condition ends at
+   * a line end where its parentheses balance. Comments and parentheses inside string literals (a
+   * {@code matches} pattern such as {@code "https?://..."}) are text, not DRL.
+   */
   static List<String> conditions(String ruleText) {
     int when = ruleText.indexOf("\nwhen");
     int then = ruleText.indexOf("\nthen", when + 1);
@@ -106,17 +145,28 @@ public final class WhyNot {
     StringBuilder current = new StringBuilder();
     int depth = 0;
     for (String line : lhs.split("\n")) {
-      String code = line.replaceAll("//.*$", "").strip();
-      if (code.isEmpty()) {
+      StringBuilder code = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (!quoted && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+          break;
+        }
+        if (c == '"' && (i == 0 || line.charAt(i - 1) != '\\')) {
+          quoted = !quoted;
+        } else if (!quoted) {
+          depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        code.append(c);
+      }
+      String text = code.toString().strip();
+      if (text.isEmpty()) {
         continue;
       }
       if (current.length() > 0) {
         current.append(' ');
       }
-      current.append(code);
-      for (char c : code.toCharArray()) {
-        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-      }
+      current.append(text);
       if (depth == 0) {
         out.add(current.toString());
         current.setLength(0);

@@ -3,6 +3,7 @@ package dev.spdoctor.batch;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spdoctor.engine.AnswerException;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.DiagnosisRequest;
@@ -66,7 +67,7 @@ public final class BatchRunner {
         String ticket = id;
         renderer.write(out, g -> result(g, ticket, number, d));
         diagnosed++;
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | AnswerException e) {
         String ticket = id;
         renderer.write(out, g -> error(g, ticket, number, e.getMessage()));
         failed++;

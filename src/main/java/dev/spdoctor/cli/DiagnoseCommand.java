@@ -1,17 +1,15 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.app.DiagnosisService;
+import dev.spdoctor.app.InputSpec;
 import dev.spdoctor.authoring.WhyNot;
 import dev.spdoctor.batch.BatchRunner;
 import dev.spdoctor.engine.Diagnosis;
-import dev.spdoctor.engine.DiagnosisRequest;
 import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
-import dev.spdoctor.facts.ProbeRun;
-import dev.spdoctor.guide.Transcript;
-import dev.spdoctor.render.JsonRenderer;
-import dev.spdoctor.render.MarkdownRenderer;
+import dev.spdoctor.render.ProbeProgress;
 import dev.spdoctor.render.Renderer;
-import dev.spdoctor.render.TextRenderer;
+import dev.spdoctor.render.WhyNotText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code spdoctor diagnose}: ranked causes and ordered steps for pasted error text. */
-@Command(
-    name = "diagnose",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
+@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Diagnoses pasted error text: ranked causes, one ordered list of remediation steps,"
         + " and what is still unknown.",
-    footer = {"",
-        "Examples:",
+    footer = {"", "Examples:",
         "  spdoctor diagnose --error \"AADSTS700016: Application with identifier"
             + " '1b2c...' was not found in the directory 'contoso.onmicrosoft.com'.\"",
         "  spdoctor diagnose --error-file wizard.log --answer app-registration-exists=yes",
@@ -53,14 +45,13 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   @Mixin InputMixin input;
   @Mixin ProfileMixin profileOptions;
 
-  @Option(names = "--live",
-      description = "With --profile: run the network probes first (DNS, TLS, tenant discovery, an app-only token,"
-          + " Microsoft Graph, SharePoint), read-only. Without it only the profile and the certificate file are checked.")
+  @Option(names = "--live", description = "With --profile: run the network probes first (DNS, TLS, tenant discovery,"
+      + " an app-only token, Microsoft Graph, SharePoint), read-only. Without it only the profile and the certificate"
+      + " file are checked.")
   boolean live;
 
-  @Option(names = "--kb", paramLabel = "DIR",
-      description = "Use a working copy of knowledge-base/ and rules/ in DIR, compiled at run time (slower to start),"
-          + " instead of the bundled, precompiled one.")
+  @Option(names = "--kb", paramLabel = "DIR", description = "Use a working copy of knowledge-base/ and rules/ in DIR,"
+      + " compiled at run time (slower to start), instead of the bundled, precompiled one.")
   Path kbDir;
 
   @Option(names = "--explain", description = "Add the reasoning trace: every rule that fired, with its facts.")
@@ -71,19 +62,19 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
           + " - reads standard input.")
   Path transcript;
 
-  @Option(names = "--why-not", paramLabel = "CAUSE-ID",
-      description = "For authors: for a cause that was not concluded, show how far each of its rules got and the"
-          + " first condition that failed (reads rules/ from --kb DIR or the current folder).")
+  @Option(names = "--why-not", paramLabel = "CAUSE-ID", description = "For authors: for a cause that was not"
+      + " concluded, show how far each of its rules got in this diagnosis and the first condition that failed (reads"
+      + " rules/ from --kb DIR or the current folder).")
   String whyNot;
 
-  @Option(names = "--batch", paramLabel = "FILE",
-      description = "Diagnose many tickets: JSON Lines in ({\"id\",\"text\",\"deployment\"?,\"answers\"?}),"
-          + " JSON Lines out, one per line in input order; - reads standard input.")
+  @Option(names = "--batch", paramLabel = "FILE", description = "Diagnose many tickets: JSON Lines in"
+      + " ({\"id\",\"text\",\"deployment\"?,\"answers\"?}), JSON Lines out, one per line in input order; - reads"
+      + " standard input.")
   String batch;
 
-  @Option(names = "--unrecognised-out", paramLabel = "FILE",
-      description = "When no cause is established, append the texts (tokens and secrets redacted) with the"
-          + " codes found in them to FILE as one JSON line, as candidates for knowledge-base authors.")
+  @Option(names = "--unrecognised-out", paramLabel = "FILE", description = "When no cause is established, append the"
+      + " texts (tokens and secrets redacted) with the codes found in them to FILE as one JSON line, as candidates"
+      + " for knowledge-base authors.")
   Path unrecognisedOut;
 
   @Override
@@ -93,140 +84,63 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
 
   @Override
   public Integer call() throws IOException {
-    LocalDate day = input.day();
     PrintWriter out = spec.commandLine().getOut();
     if (batch != null) {
-      for (String option : List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain",
-          "--profile", "--live", "--dry-run")) {
-        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-          throw new SpdoctorException(ExitCodes.USAGE, "--batch takes texts, deployment and answers from each line"
-              + " and always writes JSON Lines; drop " + option);
-        }
-      }
-      return runBatch(day, out);
+      return runBatch(out);
     }
-    List<String> texts;
-    Map<String, String> facts;
-    List<ProbeRun> replayedProbes = List.of();
-    if (transcript != null) {
-      if (input.hasTexts()) {
-        throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays its own texts; drop --error and --error-file");
-      }
-      Transcript replay;
-      try {
-        replay = "-".equals(transcript.toString()) ? Transcript.read(stdin, "standard input") : Transcript.read(transcript);
-      } catch (java.nio.file.NoSuchFileException e) {
-        throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + transcript);
-      } catch (IllegalArgumentException e) {
-        throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
-      }
-      texts = replay.texts();
-      facts = replay.facts();
-      day = replay.asOf();
-      replayedProbes = replay.probes();
-    } else if (profileOptions.profile != null) {
-      texts = input.hasTexts() ? input.texts(stdin) : List.of();
-      facts = input.facts();
-    } else {
-      profileOptions.requireProfileToProbe(live);
-      texts = input.textsOrPiped(stdin);
-      facts = input.facts();
+    if (profileOptions.dryRun) {
+      profileOptions.printPlan(output.format, out);
+      return ExitCodes.OK;
     }
-    List<ProbeRun> probes = replayedProbes;
-    Map<String, String> sources = Map.of();
-    if (profileOptions.profile != null) {
-      if (transcript != null) {
-        throw new SpdoctorException(ExitCodes.USAGE, "--transcript replays a session; drop --profile");
-      }
-      ProfileSession session = ProfileSession.open(profileOptions.profile);
-      if (profileOptions.dryRun) {
-        session.printPlan(out);
-        return ExitCodes.OK;
-      }
-      ProfileSession.Contribution c = session.contribute(live,
-          QuietMixin.requested(spec) ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr(), texts, facts);
-      texts = c.texts();
-      facts = c.facts();
-      sources = c.sources();
-      probes = c.probes();
+    InputSpec in = input.spec(stdin, true, profileOptions.profile, live, transcript);
+    WhyNot why = whyNot == null ? null : whyNot();
+    DiagnosisService service = new DiagnosisService(why != null ? why::engine : () -> DiagnosisService.engine(kbDir), stdin);
+    var outcome = service.diagnose(in, new ProbeProgress(QuietMixin.err(spec), ProbeProgress.stderrIsTerminal()),
+        why != null ? why : Engine.SessionInspector.NONE);
+    Diagnosis d = outcome.diagnosis();
+    if (!d.hasCauses() && unrecognisedOut != null) {
+      UnrecognisedLog.append(unrecognisedOut, outcome.request().texts(), d);
     }
-    Engine engine = engine();
-    Diagnosis diagnosis;
-    try {
-      diagnosis = engine.diagnose(new DiagnosisRequest(texts, facts, day, probes, sources));
-    } catch (IllegalArgumentException e) {
-      throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
-    }
-    if (!diagnosis.hasCauses() && unrecognisedOut != null) {
-      UnrecognisedLog.append(unrecognisedOut, texts, diagnosis);
-    }
-    renderer().render(diagnosis, out);
-    if (whyNot != null) {
-      explainWhyNot(diagnosis, out);
+    Renderer.of(output.format, output.colour(), explain).render(d, out);
+    if (why != null) {
+      WhyNotText.print(whyNot, d, why.progress(whyNot), out);
     }
     out.flush();
-    return diagnosis.hasCauses() ? ExitCodes.OK : ExitCodes.NO_CAUSE;
+    return d.hasCauses() ? ExitCodes.OK : ExitCodes.NO_CAUSE;
   }
 
-  private void explainWhyNot(Diagnosis d, PrintWriter out) throws IOException {
+  /** The working copy's rules with the queries that explain the rules concluding the cause. */
+  private WhyNot whyNot() throws IOException {
     Path root = kbDir != null ? kbDir : Path.of(".");
     if (!WorkingCopy.looksLikeOne(root)) {
-      throw new SpdoctorException(ExitCodes.USAGE, "--why-not reads the rules' source: run from the repository or give --kb DIR");
+      throw new SpdoctorException(ExitCodes.USAGE, "--why-not reads the rules' source: run from the repository or"
+          + " give --kb DIR");
     }
-    out.println();
-    out.println("Why not " + whyNot + "?");
-    d.causes().stream().filter(c -> c.cause().id().equals(whyNot)).findFirst().ifPresent(c ->
-        out.println("  It was concluded: rank " + c.rank() + ", confidence " + Renderer.number(c.confidence()) + "."));
-    d.ruledOut().stream().filter(x -> x.cause().equals(whyNot)).findFirst().ifPresent(x ->
-        out.println("  It was ruled out by rule " + x.rule() + ": " + x.reason() + "."));
-    List<WhyNot.RuleProgress> progress;
     try {
-      progress = WhyNot.explain(new WorkingCopy(root).rulesDir(), whyNot, d);
-    } catch (IllegalArgumentException e) {
+      return WhyNot.prepare(new WorkingCopy(root), List.of(whyNot));
+    } catch (WhyNot.UnknownCause e) {
       throw new SpdoctorException(ExitCodes.USAGE, "--why-not: " + e.getMessage());
     }
-    for (WhyNot.RuleProgress p : progress) {
-      out.println("  rule " + p.rule() + (p.rulesOut() ? " (rules the cause out)" : "") + " (\"" + p.name() + "\"): "
-          + p.held() + " of " + p.conditions().size()
-          + " conditions hold" + (p.fired() ? ", so it fired" : "; the first that does not:"));
-      if (!p.fired()) {
-        out.println("      " + p.failing());
+  }
+
+  private int runBatch(PrintWriter out) throws IOException {
+    for (String option : List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain",
+        "--profile", "--live", "--dry-run")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new SpdoctorException(ExitCodes.USAGE, "--batch takes texts, deployment and answers from each line"
+            + " and always writes JSON Lines; drop " + option);
       }
     }
-  }
-
-  private Engine engine() {
-    if (kbDir == null) {
-      return Engine.bundled();
-    }
-    if (!WorkingCopy.looksLikeOne(kbDir)) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, kbDir + " holds no knowledge-base/ and rules/");
-    }
-    return new WorkingCopy(kbDir).engine();
-  }
-
-  private Renderer renderer() {
-    return switch (output.format) {
-      case json -> new JsonRenderer(explain, true);
-      case markdown -> new MarkdownRenderer(explain);
-      case text -> new TextRenderer(output.colour(), explain);
-    };
-  }
-
-  private int runBatch(LocalDate day, PrintWriter out) throws IOException {
-    BatchRunner runner = new BatchRunner(engine(), day);
     BatchRunner.Totals totals;
     try (BufferedReader in = BatchRunner.bytesAsLatin1("-".equals(batch) ? stdin : Files.newInputStream(Path.of(batch)))) {
-      totals = runner.run(in, out);
+      totals = new BatchRunner(DiagnosisService.engine(kbDir), input.day()).run(in, out);
     } catch (NoSuchFileException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + batch);
     }
     out.flush();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!QuietMixin.requested(spec)) {
-      err.println("spdoctor: " + totals.diagnosed() + " diagnosed, " + totals.failed() + " failed");
-      err.flush();
-    }
+    PrintWriter err = QuietMixin.err(spec);
+    err.println("spdoctor: " + totals.diagnosed() + " diagnosed, " + totals.failed() + " failed");
+    err.flush();
     return totals.failed() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
   }
 }

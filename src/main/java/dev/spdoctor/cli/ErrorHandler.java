@@ -1,5 +1,8 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.app.RequestException;
+import dev.spdoctor.engine.AnswerException;
+import dev.spdoctor.input.InputException;
 import dev.spdoctor.kb.KbException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,6 +24,19 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     String message;
     if (ex instanceof SpdoctorException e) {
       code = e.exitCode();
+      message = e.getMessage();
+    } else if (ex instanceof RequestException e) {
+      code = switch (e.kind()) {
+        case USAGE -> ExitCodes.USAGE;
+        case BAD_INPUT -> ExitCodes.BAD_INPUT;
+        case INTERRUPTED -> ExitCodes.INTERNAL;
+      };
+      message = e.getMessage();
+    } else if (ex instanceof AnswerException e) {
+      code = ExitCodes.USAGE;
+      message = "--answer: " + e.getMessage();
+    } else if (ex instanceof InputException e) {
+      code = ExitCodes.BAD_INPUT;
       message = e.getMessage();
     } else if (ex instanceof KbException e) {
       code = ExitCodes.BAD_KNOWLEDGE_BASE;

@@ -1,10 +1,12 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.app.InputSpec;
 import dev.spdoctor.input.InputException;
 import dev.spdoctor.input.TextInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,27 +39,19 @@ public final class InputMixin {
       description = "Judge dated facts (such as retirements) as of this day, YYYY-MM-DD (default: today).")
   LocalDate asOf;
 
-  boolean hasTexts() {
-    return !errors.isEmpty() || !errorFiles.isEmpty();
-  }
-
   LocalDate day() {
     return asOf != null ? asOf : LocalDate.now();
   }
 
   /**
-   * The texts given, each checked; with no --error or --error-file, piped standard input is the
-   * text (as {@code --error-file -} would read it). A usage error when there is none.
+   * The input as given: the texts (each read and checked now, as standard input can be read only once),
+   * the stated facts, the day, and the profile or transcript the command was given. With {@code piped}
+   * and no --error, --error-file, profile or transcript, piped standard input is the text (as
+   * {@code --error-file -} would read it).
    */
-  List<String> textsOrPiped(InputStream stdin) {
-    return hasTexts() ? texts(stdin) : List.of(piped(stdin));
-  }
-
-  /** The texts given, each checked; a usage error when there are none. */
-  List<String> texts(InputStream stdin) {
-    if (!hasTexts()) {
-      throw new SpdoctorException(ExitCodes.USAGE,
-          "no error text given; use --error TEXT, --error-file FILE, or --error-file - to read standard input");
+  InputSpec spec(InputStream stdin, boolean piped, Path profile, boolean live, Path transcript) {
+    if (piped && !live && errors.isEmpty() && errorFiles.isEmpty() && profile == null && transcript == null) {
+      return new InputSpec(List.of(piped(stdin)), facts(), day(), null, live, null);
     }
     List<String> texts = new ArrayList<>();
     try {
@@ -70,7 +64,7 @@ public final class InputMixin {
     } catch (InputException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
     }
-    return texts;
+    return new InputSpec(texts, facts(), day(), profile, live, transcript);
   }
 
   private static String piped(InputStream stdin) {
@@ -94,7 +88,7 @@ public final class InputMixin {
   }
 
   /** The stated facts: --answer, and --deployment, which must agree with it. */
-  Map<String, String> facts() {
+  private Map<String, String> facts() {
     Map<String, String> facts = new LinkedHashMap<>(answers);
     if (deployment != null) {
       String before = facts.put("deployment", deployment.name());

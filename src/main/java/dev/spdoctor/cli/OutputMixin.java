@@ -1,12 +1,10 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.render.Format;
 import picocli.CommandLine.Option;
 
 /** How to print a report: {@code --format} and {@code --color}. */
 public final class OutputMixin {
-  /** Report formats. */
-  public enum Format { text, json, markdown }
-
   /** When to use colour. */
   public enum Color { auto, always, never }
 

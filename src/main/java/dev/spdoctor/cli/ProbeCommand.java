@@ -1,15 +1,14 @@
 package dev.spdoctor.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.spdoctor.app.ProfileIntake;
 import dev.spdoctor.probe.Observation;
-import dev.spdoctor.probe.PlannedRequest;
 import dev.spdoctor.probe.ProbeRunner;
 import dev.spdoctor.profile.ProfileAnswers;
-import dev.spdoctor.render.Wrap;
-import java.io.IOException;
+import dev.spdoctor.render.ProbeProgress;
+import dev.spdoctor.render.ProbeReport;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,96 +48,32 @@ public final class ProbeCommand implements Callable<Integer> {
   boolean offline;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (profileOptions.profile == null) {
       throw new SpdoctorException(ExitCodes.USAGE, "probe needs --profile FILE (see docs/profile.md for the format)");
     }
-    ProfileSession session = ProfileSession.open(profileOptions.profile);
     PrintWriter out = spec.commandLine().getOut();
+    dev.spdoctor.render.Format as = format == Format.json ? dev.spdoctor.render.Format.json : dev.spdoctor.render.Format.text;
     if (profileOptions.dryRun) {
-      List<PlannedRequest> plan = session.plan();
-      if (format == Format.json) {
-        json(out, g -> {
-          g.writeArrayFieldStart("requests");
-          for (PlannedRequest r : plan) {
-            g.writeStartObject();
-            g.writeStringField("probe", r.probe());
-            g.writeStringField("method", r.method());
-            g.writeStringField("target", r.target());
-            g.writeStringField("host", r.host());
-            g.writeStringField("purpose", r.purpose());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-        });
-      } else {
-        session.printPlan(out);
-      }
-      out.flush();
+      profileOptions.printPlan(as, out);
       return ExitCodes.OK;
     }
-    boolean quiet = QuietMixin.requested(spec);
-    PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
+    ProfileIntake intake = ProfileIntake.open(profileOptions.profile);
+    PrintWriter err = QuietMixin.err(spec);
     long t0 = System.nanoTime();
-    ProbeRunner runner = new ProbeRunner(!offline, "run without --offline");
-    List<Observation> observations = session.run(runner, new ProbeProgress(err, ProbeProgress.stderrIsTerminal()));
+    List<Observation> observations = intake.run(new ProbeRunner(!offline, "run without --offline"),
+        new ProbeProgress(err, ProbeProgress.stderrIsTerminal()));
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    ProbeVerdicts verdicts = ProbeVerdicts.judge(observations, ProfileAnswers.of(session.profile()), LocalDate.now());
-    if (format == Format.json) {
-      json(out, g -> {
-        g.writeNumberField("millis", millis);
-        g.writeArrayFieldStart("observations");
-        for (Observation o : observations) {
-          g.writeStartObject();
-          g.writeStringField("probe", o.probe());
-          g.writeStringField("outcome", o.outcome().label());
-          g.writeStringField("verdict", verdicts.of(o.probe()).label().replace(' ', '-'));
-          g.writeArrayFieldStart("causes");
-          for (String c : verdicts.causes(o.probe())) {
-            g.writeString(c);
-          }
-          g.writeEndArray();
-          g.writeStringField("summary", o.summary());
-          g.writeNumberField("millis", o.millis());
-          g.writeObjectFieldStart("values");
-          for (Map.Entry<String, String> v : o.values().entrySet()) {
-            g.writeStringField(v.getKey(), v.getValue());
-          }
-          g.writeEndObject();
-          g.writeArrayFieldStart("texts");
-          for (String t : o.texts()) {
-            g.writeString(t);
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      });
-    } else {
-      text(observations, verdicts, millis, out);
-      if (!quiet) {
-        err.println(hint(offline, profileOptions.profile.toString()));
-        err.flush();
-      }
+    ProbeVerdicts verdicts = ProbeVerdicts.judge(observations, ProfileAnswers.of(intake.profile()), LocalDate.now());
+    Map<String, ProbeReport.Verdict> judged = new LinkedHashMap<>();
+    observations.forEach(o -> judged.put(o.probe(), new ProbeReport.Verdict(verdicts.of(o.probe()).label(),
+        List.copyOf(verdicts.causes(o.probe())))));
+    ProbeReport.observations(observations, judged, millis, as, out);
+    if (as == dev.spdoctor.render.Format.text) {
+      err.println(hint(offline, profileOptions.profile.toString()));
+      err.flush();
     }
-    out.flush();
     return verdicts.exitCode();
-  }
-
-  static void text(List<Observation> observations, ProbeVerdicts verdicts, long millis, PrintWriter out) {
-    out.println("Observations" + "  (" + observations.size() + " probes, " + millis + " ms)");
-    for (Observation o : observations) {
-      out.println();
-      out.println(o.probe() + "  " + verdicts.of(o.probe()).label() + (o.millis() > 0 ? "  (" + o.millis() + " ms)" : ""));
-      out.println(Wrap.block(o.summary(), "  ", "  "));
-      if (!verdicts.causes(o.probe()).isEmpty()) {
-        out.println(Wrap.block("points at: " + String.join(", ", verdicts.causes(o.probe())), "  ", "    "));
-      }
-      o.values().forEach((k, v) -> out.println(Wrap.block(k + ": " + v, "    ", "      ")));
-      for (String t : o.texts()) {
-        out.println(Wrap.block("text: " + t.replaceAll("\\s+", " "), "    ", "      "));
-      }
-    }
   }
 
   /** The closing hint: what to run next, with the profile path as given. */
@@ -146,20 +81,5 @@ public final class ProbeCommand implements Callable<Integer> {
     String run = "spdoctor diagnose --profile " + Shell.quote(profile);
     return offline ? "For the causes and what to do, run: " + run + "  (add --live to probe the network too)"
         : "For the causes and what to do, run: " + run + " --live";
-  }
-
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static void json(PrintWriter out, Body body) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      body.write(g);
-      g.writeEndObject();
-    }
-    out.println();
   }
 }

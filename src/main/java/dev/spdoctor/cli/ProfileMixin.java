@@ -1,5 +1,9 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.app.ProfileIntake;
+import dev.spdoctor.render.Format;
+import dev.spdoctor.render.ProbeReport;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -14,11 +18,17 @@ public final class ProfileMixin {
       description = "List the requests the probes would send, and to which hosts, and send none.")
   boolean dryRun;
 
-  /** A usage error when {@code --live} or {@code --dry-run} is given without a profile to probe. */
-  void requireProfileToProbe(boolean live) {
-    if (profile == null && (live || dryRun)) {
-      throw new SpdoctorException(ExitCodes.USAGE, (live ? "--live" : "--dry-run")
-          + " probes a connection: give its profile with --profile FILE (docs/profile.md)");
+  /**
+   * A dry run's plan, printed in {@code format}: the requests the probes would send.
+   *
+   * @throws dev.spdoctor.app.RequestException when no profile was given, or it cannot be used
+   */
+  void printPlan(Format format, PrintWriter out) {
+    if (profile == null) {
+      throw new SpdoctorException(ExitCodes.USAGE, "--dry-run probes a connection: give its profile with --profile FILE"
+          + " (docs/profile.md)");
     }
+    ProfileIntake intake = ProfileIntake.open(profile);
+    ProbeReport.plan(intake.plan(), intake.proxy(), format, out);
   }
 }

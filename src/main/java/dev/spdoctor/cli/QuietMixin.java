@@ -11,6 +11,11 @@ public final class QuietMixin {
       description = "Print no progress, summaries or hints on standard error (errors still are).")
   boolean quiet;
 
+  /** Standard error, or a writer that drops everything when --quiet was given. */
+  static java.io.PrintWriter err(CommandSpec spec) {
+    return requested(spec) ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
+  }
+
   /** Whether --quiet was given anywhere on the command line that ran {@code spec}. */
   static boolean requested(CommandSpec spec) {
     ParseResult p = spec.root().commandLine().getParseResult();

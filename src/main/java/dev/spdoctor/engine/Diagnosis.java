@@ -18,12 +18,12 @@ import java.util.Map;
  * @param ruledOut causes that had evidence for them but were ruled out, with the reason
  * @param unexplained recognised messages no cause was concluded for
  * @param context what the rules concluded about the setting (deployment), with the basis
- * @param known the facts that were stated
+ * @param stated the facts that were stated, by key, each with where it came from
+ * @param noCause why no cause was established; null when one was
  * @param trace every rule that fired, in order (filled in always; shown with --explain)
  * @param codes error codes found in the text, each marked whether a cause explains it
  * @param identifiers trace id, correlation id, timestamp and the like, found in the text
  * @param probes what the probes observed, in the order they ran (empty without a profile)
- * @param facts the evidence facts the rules were given (for explanations; never rendered whole)
  */
 public record Diagnosis(
     LocalDate asOf,
@@ -33,12 +33,35 @@ public record Diagnosis(
     List<Exclusion> ruledOut,
     List<Match> unexplained,
     List<String> context,
-    Map<String, String> known,
+    List<StatedFact> stated,
+    NoCause noCause,
     List<FiredRule> trace,
     List<FoundCode> codes,
     Map<String, String> identifiers,
-    List<ProbeRun> probes,
-    List<Object> facts) {
+    List<ProbeRun> probes) {
+
+  /** Why no cause was established, decided once (by the engine) for every format. */
+  public enum NoCause {
+    /** Error codes were recognised, but no rule maps them to a cause. */
+    CODES_UNMAPPED,
+    /** Only probes were run, and nothing they observed points at a known cause. */
+    PROBES_POINT_NOWHERE,
+    /** No known error message is in the text. */
+    NOTHING_RECOGNISED,
+    /** Messages were recognised, but the facts given rule out every cause known for them. */
+    ALL_RULED_OUT
+  }
+
+  /**
+   * A fact that was stated.
+   *
+   * @param source {@code answer} (the person said so) or {@code profile} (the connection profile says so)
+   */
+  public record StatedFact(String key, String value, String source) {
+    public boolean fromProfile() {
+      return "profile".equals(source);
+    }
+  }
 
   /**
    * An error code found in the text.
@@ -76,6 +99,13 @@ public record Diagnosis(
   /** Codes no cause in the ranking explains. */
   public List<FoundCode> unmappedCodes() {
     return codes.stream().filter(c -> !c.mapped()).toList();
+  }
+
+  /** The stated facts as key to value, in key order. */
+  public Map<String, String> known() {
+    Map<String, String> known = new java.util.LinkedHashMap<>();
+    stated.forEach(f -> known.put(f.key(), f.value()));
+    return known;
   }
 
   public boolean hasCauses() {

@@ -34,7 +34,7 @@ public record DiagnosisRequest(List<String> texts, Map<String, String> answers, 
       throw new NullPointerException("sources == null");
     }
     texts = List.copyOf(texts);
-    answers = Map.copyOf(answers);
+    answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers)); // keeps their order
     probes = List.copyOf(probes);
     sources = Map.copyOf(sources);
   }

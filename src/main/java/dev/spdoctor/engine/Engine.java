@@ -5,9 +5,11 @@ import dev.spdoctor.engine.Diagnosis.Exclusion;
 import dev.spdoctor.engine.Diagnosis.FiredRule;
 import dev.spdoctor.engine.Diagnosis.FoundCode;
 import dev.spdoctor.engine.Diagnosis.Match;
+import dev.spdoctor.engine.Diagnosis.NoCause;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import dev.spdoctor.engine.Diagnosis.StatedFact;
 import dev.spdoctor.facts.Capture;
 import dev.spdoctor.facts.Deployment;
 import dev.spdoctor.facts.Known;
@@ -75,64 +77,97 @@ public final class Engine {
     return kb;
   }
 
+  /** Looks into the rule session after the rules have fired, before it is disposed (authoring tools). */
+  @FunctionalInterface
+  public interface SessionInspector {
+    SessionInspector NONE = (session, trace) -> { };
+
+    void inspect(KieSession session, List<FiredRule> trace);
+  }
+
+  /** The evidence of one request, as facts for the rules and as the report needs it. */
+  private record Facts(Map<String, String> known, List<Match> matches, Map<String, Match> matchById,
+      List<String> normalised, List<Object> all) {}
+
   /**
-   * Diagnoses the request.
+   * Diagnoses the request in three steps: build the facts, run the rule session, assemble the report.
    *
-   * @throws IllegalArgumentException when an answer names an unknown fact or has a wrong value
+   * @throws AnswerException when an answer names an unknown fact or has a wrong value
    */
   public Diagnosis diagnose(DiagnosisRequest request) {
-    Map<String, String> known = new TreeMap<>();
-    request.answers().forEach((k, v) -> known.put(k, AnswerValidator.canonical(kb, k, v)));
+    return diagnose(request, SessionInspector.NONE);
+  }
 
-    List<Match> matches = new ArrayList<>();
-    List<String> normalised = new ArrayList<>();
-    Map<String, Match> matchById = new HashMap<>();
+  /** Diagnoses the request, letting {@code inspector} look into the session once the rules have fired. */
+  public Diagnosis diagnose(DiagnosisRequest request, SessionInspector inspector) {
+    Facts facts = buildFacts(request);
     KieSession session = rules.newKieSession();
-    List<Object> facts = new ArrayList<>();
-    List<FiredRule> trace = new ArrayList<>();
-    session.addEventListener(new DefaultAgendaEventListener() {
-      @Override
-      public void afterMatchFired(AfterMatchFiredEvent event) {
-        List<String> facts = event.getMatch().getObjects().stream()
-            .filter(o -> o != null && o.getClass().getPackageName().startsWith("dev.spdoctor"))
-            .map(String::valueOf).toList();
-        trace.add(new FiredRule(RuleMeta.id(event.getMatch().getRule()), event.getMatch().getRule().getName(), facts));
-      }
-    });
     try {
-      for (int input = 0; input < request.texts().size(); input++) {
-        String text = TextNormalizer.normalize(request.texts().get(input));
-        normalised.add(text);
-        for (SignatureMatcher.Found f : matcher.find(input, text)) {
-          String id = "m" + (matches.size() + 1);
-          Match match = new Match(f.signature(), f.input(), f.start(), f.end(), f.text(), f.captures());
-          matches.add(match);
-          matchById.put(id, match);
-          facts.add(new SignatureMatch(id, f.signature(), f.start(), f.end(), f.text()));
-          f.captures().forEach((name, value) -> facts.add(new Capture(id, f.signature(), name, value)));
-        }
-        facts.addAll(MentionExtractor.extract(text));
-      }
-      known.forEach((k, v) -> facts.add(new Known(k, v, request.sources().getOrDefault(k, "answer"))));
-      for (ProbeRun run : request.probes()) {
-        facts.add(run);
-        run.values().forEach((k, v) -> facts.add(Observed.of(run.probe(), k, v)));
-      }
-      for (MilestoneDef m : kb.milestones()) {
-        facts.add(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
-      }
-      kb.apps().forEach(a -> facts.add(new WellKnownApp(a.id(), a.appId(), a.name())));
-      facts.forEach(session::insert);
-      session.fireAllRules();
-      return assemble(request, session, known, matches, matchById, trace, normalised, facts);
+      List<FiredRule> trace = runSession(session, facts.all());
+      inspector.inspect(session, trace);
+      return assemble(request, session, facts, trace);
     } finally {
       session.dispose();
     }
   }
 
-  private Diagnosis assemble(DiagnosisRequest request, KieSession session, Map<String, String> known,
-      List<Match> matches, Map<String, Match> matchById, List<FiredRule> trace, List<String> normalised,
-      List<Object> facts) {
+  /** Step 1: the stated answers (canonical), the signature matches, mentions, probe values and milestones. */
+  private Facts buildFacts(DiagnosisRequest request) {
+    Map<String, String> known = new TreeMap<>();
+    request.answers().forEach((k, v) -> known.put(k, AnswerValidator.canonical(kb, k, v)));
+    List<Match> matches = new ArrayList<>();
+    List<String> normalised = new ArrayList<>();
+    Map<String, Match> matchById = new HashMap<>();
+    List<Object> facts = new ArrayList<>();
+    for (int input = 0; input < request.texts().size(); input++) {
+      String text = TextNormalizer.normalize(request.texts().get(input));
+      normalised.add(text);
+      for (SignatureMatcher.Found f : matcher.find(input, text)) {
+        String id = "m" + (matches.size() + 1);
+        Match match = new Match(f.signature(), f.input(), f.start(), f.end(), f.text(), f.captures());
+        matches.add(match);
+        matchById.put(id, match);
+        facts.add(new SignatureMatch(id, f.signature(), f.start(), f.end(), f.text()));
+        f.captures().forEach((name, value) -> facts.add(new Capture(id, f.signature(), name, value)));
+      }
+      facts.addAll(MentionExtractor.extract(text));
+    }
+    known.forEach((k, v) -> facts.add(new Known(k, v, source(request, k))));
+    for (ProbeRun run : request.probes()) {
+      facts.add(run);
+      run.values().forEach((k, v) -> facts.add(Observed.of(run.probe(), k, v)));
+    }
+    for (MilestoneDef m : kb.milestones()) {
+      facts.add(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
+    }
+    kb.apps().forEach(a -> facts.add(new WellKnownApp(a.id(), a.appId(), a.name())));
+    return new Facts(known, matches, matchById, normalised, facts);
+  }
+
+  private static String source(DiagnosisRequest request, String key) {
+    return request.sources().getOrDefault(key, "answer");
+  }
+
+  /** Step 2: inserts the facts and fires the rules once; the trace lists every rule that fired. */
+  private static List<FiredRule> runSession(KieSession session, List<Object> facts) {
+    List<FiredRule> trace = new ArrayList<>();
+    session.addEventListener(new DefaultAgendaEventListener() {
+      @Override
+      public void afterMatchFired(AfterMatchFiredEvent event) {
+        List<String> matched = event.getMatch().getObjects().stream()
+            .filter(o -> o != null && o.getClass().getPackageName().startsWith("dev.spdoctor"))
+            .map(String::valueOf).toList();
+        trace.add(new FiredRule(RuleMeta.id(event.getMatch().getRule()), event.getMatch().getRule().getName(), matched));
+      }
+    });
+    facts.forEach(session::insert);
+    session.fireAllRules();
+    return trace;
+  }
+
+  /** Step 3: reads the conclusions through the named queries and assembles the report. */
+  private Diagnosis assemble(DiagnosisRequest request, KieSession session, Facts facts, List<FiredRule> trace) {
+    Map<String, Match> matchById = facts.matchById();
     Map<String, List<Support>> supportByCause = new LinkedHashMap<>();
     for (QueryResultsRow row : session.getQueryResults("supports")) {
       Support s = (Support) row.get("$support");
@@ -192,7 +227,7 @@ public final class Engine {
         }
       }
     }
-    List<Match> unexplained = matches.stream().filter(m -> !explained.contains(m)).toList();
+    List<Match> unexplained = facts.matches().stream().filter(m -> !explained.contains(m)).toList();
 
     List<String> context = new ArrayList<>();
     for (QueryResultsRow row : session.getQueryResults("deployments")) {
@@ -209,14 +244,27 @@ public final class Engine {
     }));
     Map<String, FoundCode> codes = new LinkedHashMap<>();
     Map<String, String> identifiers = new LinkedHashMap<>();
-    for (String text : normalised) {
+    for (String text : facts.normalised()) {
       for (ErrorCodes.Code c : ErrorCodes.codes(text)) {
         codes.computeIfAbsent(c.code(), k -> foundCode(c, evidenceTexts));
       }
       ErrorCodes.identifiers(text).forEach(identifiers::putIfAbsent);
     }
+    List<StatedFact> stated = new ArrayList<>();
+    facts.known().forEach((k, v) -> stated.add(new StatedFact(k, v, source(request, k))));
+    NoCause noCause = ranked.isEmpty() ? noCause(codes.values(), unexplained, request.probes()) : null;
     return new Diagnosis(request.asOf(), ranked, steps(ranked), open, exclusions, unexplained, context,
-        known, List.copyOf(trace), List.copyOf(codes.values()), identifiers, request.probes(), List.copyOf(facts));
+        List.copyOf(stated), noCause, List.copyOf(trace), List.copyOf(codes.values()), identifiers, request.probes());
+  }
+
+  private static NoCause noCause(java.util.Collection<FoundCode> codes, List<Match> unexplained, List<ProbeRun> probes) {
+    if (codes.stream().anyMatch(c -> !c.mapped())) {
+      return NoCause.CODES_UNMAPPED;
+    }
+    if (unexplained.isEmpty()) {
+      return probes.isEmpty() ? NoCause.NOTHING_RECOGNISED : NoCause.PROBES_POINT_NOWHERE;
+    }
+    return NoCause.ALL_RULED_OUT;
   }
 
   private FoundCode foundCode(ErrorCodes.Code c, List<String> evidenceTexts) {

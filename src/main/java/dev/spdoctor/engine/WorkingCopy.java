@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.utils.KieHelper;
 
 /**
@@ -59,6 +61,16 @@ public final class WorkingCopy {
    * @throws KbException listing every problem in either, with file and line
    */
   public Engine engine() {
+    return engine(Map.of());
+  }
+
+  /**
+   * Loads the knowledge base and compiles the rules, each file in {@code extra} with the DRL there
+   * appended (the authoring tools add queries this way).
+   *
+   * @throws KbException listing every problem in either, with file and line
+   */
+  public Engine engine(Map<Path, String> extra) {
     List<KbProblem> problems = new ArrayList<>();
     KnowledgeBase kb = null;
     try {
@@ -68,7 +80,7 @@ public final class WorkingCopy {
     }
     KieBase rules = null;
     try {
-      rules = compileRules();
+      rules = compileRules(extra);
     } catch (KbException e) {
       problems.addAll(e.problems());
     }
@@ -80,6 +92,37 @@ public final class WorkingCopy {
 
   /** Compiles every .drl under rules/ (DRL mode, no code generation). */
   public KieBase compileRules() {
+    return compileRules(Map.of());
+  }
+
+  /**
+   * Compiled rules, by a hash of every rule file's name and content: a process that compiles the same
+   * rules twice (the kb tools in one test run, an interview) compiles them once. Kept small: a
+   * working copy is edited, and an old compilation is of no use.
+   */
+  private static final Map<String, KieBase> COMPILED = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+          return size() > 4;
+        }
+      });
+
+  /** Compiles every .drl under rules/, each file in {@code extra} with the DRL there appended. */
+  public KieBase compileRules(Map<Path, String> extra) {
+    Map<String, String> sources = sources(extra);
+    String key = hash(sources);
+    KieBase cached = COMPILED.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    KieBase compiled = compile(sources);
+    COMPILED.put(key, compiled);
+    return compiled;
+  }
+
+  /** Every rule file's name (relative to the root) and content, in name order. */
+  private Map<String, String> sources(Map<Path, String> extra) {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(rulesDir())) {
       files = walk.filter(p -> p.toString().endsWith(".drl")).sorted().collect(Collectors.toList());
@@ -87,14 +130,35 @@ public final class WorkingCopy {
       throw new KbException(List.of(new KbProblem(rulesDir().toString(), 0, 0, "cannot read the rules folder: "
           + e.getMessage(), "point --kb at a folder that holds rules/ and knowledge-base/")));
     }
-    KieHelper helper = new KieHelper();
+    Map<String, String> sources = new java.util.LinkedHashMap<>();
     for (Path f : files) {
       try {
-        helper.addContent(Files.readString(f, StandardCharsets.UTF_8), rel(f));
+        sources.put(rel(f), Files.readString(f, StandardCharsets.UTF_8) + extra.getOrDefault(f, ""));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+    return sources;
+  }
+
+  private static String hash(Map<String, String> sources) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sources.forEach((name, text) -> {
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      });
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
+  private static KieBase compile(Map<String, String> sources) {
+    KieHelper helper = new KieHelper();
+    sources.forEach((name, text) -> helper.addContent(text, name));
     Results results = helper.verify();
     List<KbProblem> problems = new ArrayList<>();
     List<Message> errors = results.getMessages(Message.Level.ERROR);
@@ -114,7 +178,10 @@ public final class WorkingCopy {
     if (!problems.isEmpty()) {
       throw new KbException(problems);
     }
-    return helper.build();
+    // No just-in-time compilation of constraints: a compiled working copy is reused (see COMPILED),
+    // and Drools' jitted evaluator for custom operators such as str[endsWith] fails at run time
+    // (NoSuchMethodError in EvaluatorHelper.initOperators) once a constraint has run often enough.
+    return helper.build(ConstraintJittingThresholdOption.get(-1));
   }
 
   private String rel(Path f) {

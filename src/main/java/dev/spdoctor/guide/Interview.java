@@ -45,6 +45,11 @@ public final class Interview {
     this(engine, texts, given, asOf, List.of(), Map.of());
   }
 
+  /** An interview that starts from {@code request}: its texts, answers, day, probe runs and their sources. */
+  public Interview(Engine engine, DiagnosisRequest request) {
+    this(engine, request.texts(), request.answers(), request.asOf(), request.probes(), request.sources());
+  }
+
   /**
    * An interview that also reasons over what probes observed (spdoctor guide --profile).
    *
@@ -92,7 +97,7 @@ public final class Interview {
   /**
    * Records an answer after checking it against the question's type.
    *
-   * @throws IllegalArgumentException saying what the question accepts
+   * @throws dev.spdoctor.engine.AnswerException saying what the question accepts
    */
   public void answer(String question, String value) {
     String canonical = AnswerValidator.canonical(engine.knowledgeBase(), question, value);

@@ -26,16 +26,19 @@ public final class MarkdownRenderer implements Renderer {
     out.println();
     if (!d.hasCauses()) {
       out.println("**No cause established.**");
-      if (!d.unmappedCodes().isEmpty()) {
-        out.println("Error codes were recognised, but no rule maps them to a cause (see below).");
-      } else if (d.unexplained().isEmpty()) {
-        out.println("No known error message was recognised in the text.");
-      } else {
-        out.println("These messages were recognised, but the facts given rule out every known cause:");
-        out.println();
-        for (Match m : d.unexplained()) {
-          out.println("- " + code(m.text()));
+      switch (d.noCause()) {
+        case CODES_UNMAPPED -> out.println("Error codes were recognised, but no rule maps them to a cause (see below).");
+        case PROBES_POINT_NOWHERE -> out.println("Nothing the probes observed points at a cause spdoctor knows"
+            + " (see Probes below).");
+        case NOTHING_RECOGNISED -> out.println("No known error message was recognised in the text.");
+        case ALL_RULED_OUT -> {
+          out.println("These messages were recognised, but the facts given rule out every known cause:");
+          out.println();
+          for (Match m : d.unexplained()) {
+            out.println("- " + code(m.text()));
+          }
         }
+        default -> throw new IllegalStateException("no reason given for no cause: " + d.noCause());
       }
     } else {
       out.println("### Causes, most likely first");

@@ -7,6 +7,20 @@ import java.io.PrintWriter;
 public interface Renderer {
   void render(Diagnosis diagnosis, PrintWriter out);
 
+  /**
+   * The one place a format becomes a renderer.
+   *
+   * @param colour ANSI colour in text reports
+   * @param explain add the reasoning trace
+   */
+  static Renderer of(Format format, boolean colour, boolean explain) {
+    return switch (format) {
+      case json -> new JsonRenderer(explain, true);
+      case markdown -> new MarkdownRenderer(explain);
+      case text -> new TextRenderer(colour, explain);
+    };
+  }
+
   /** How strong a confidence is, in words: the scale is explained in docs/confidence.md. */
   static String strength(double confidence) {
     if (confidence >= 0.8) {

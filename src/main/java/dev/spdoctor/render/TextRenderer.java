@@ -32,24 +32,26 @@ public final class TextRenderer implements Renderer {
   public void render(Diagnosis d, PrintWriter out) {
     if (!d.hasCauses()) {
       out.println(bold("No cause established."));
-      if (!d.unmappedCodes().isEmpty()) {
-        out.println(Wrap.block("spdoctor recognised the error codes below, but no rule maps them to a cause."
-            + " Look them up, and keep the identifiers for a support ticket.", "", ""));
-      } else if (d.unexplained().isEmpty() && !d.probes().isEmpty()) {
-        long skipped = d.probes().stream().filter(r -> !r.collected()).count();
-        out.println(Wrap.block("Nothing the probes observed points at a cause spdoctor knows."
-            + (skipped > 0 ? " " + skipped + " of " + d.probes().size() + " probes collected nothing (see Probes"
-            + " below): what they would have checked is unknown, not fine." : ""), "", ""));
-      } else if (d.unexplained().isEmpty()) {
-        out.println(Wrap.block("spdoctor recognised no known error message in the text. Paste the whole"
-            + " error as the application printed it (with any AADSTS code, and the lines around it), or"
-            + " see docs/catalog.md for the messages spdoctor knows.", "", ""));
-      } else {
-        out.println(Wrap.block("spdoctor recognised these messages, but the facts given rule out every"
-            + " cause it knows for them:", "", ""));
-        for (Match m : d.unexplained()) {
-          out.println(Wrap.block("\"" + m.text() + "\"", "  - ", "    "));
+      switch (d.noCause()) {
+        case CODES_UNMAPPED -> out.println(Wrap.block("spdoctor recognised the error codes below, but no rule maps"
+            + " them to a cause. Look them up, and keep the identifiers for a support ticket.", "", ""));
+        case PROBES_POINT_NOWHERE -> {
+          long skipped = d.probes().stream().filter(r -> !r.collected()).count();
+          out.println(Wrap.block("Nothing the probes observed points at a cause spdoctor knows."
+              + (skipped > 0 ? " " + skipped + " of " + d.probes().size() + " probes collected nothing (see Probes"
+              + " below): what they would have checked is unknown, not fine." : ""), "", ""));
         }
+        case NOTHING_RECOGNISED -> out.println(Wrap.block("spdoctor recognised no known error message in the text."
+            + " Paste the whole error as the application printed it (with any AADSTS code, and the lines around"
+            + " it), or see docs/catalog.md for the messages spdoctor knows.", "", ""));
+        case ALL_RULED_OUT -> {
+          out.println(Wrap.block("spdoctor recognised these messages, but the facts given rule out every"
+              + " cause it knows for them:", "", ""));
+          for (Match m : d.unexplained()) {
+            out.println(Wrap.block("\"" + m.text() + "\"", "  - ", "    "));
+          }
+        }
+        default -> throw new IllegalStateException("no reason given for no cause: " + d.noCause());
       }
       codes(d, out);
       ruledOut(d, out);
@@ -165,16 +167,13 @@ public final class TextRenderer implements Renderer {
 
   private void context(Diagnosis d, PrintWriter out) {
     probes(d, out);
-    if (d.context().isEmpty() && d.known().isEmpty()) {
+    if (d.context().isEmpty() && d.stated().isEmpty()) {
       return;
     }
     out.println();
     out.println(bold("Context"));
-    java.util.Map<String, String> from = new java.util.HashMap<>();
-    d.facts().stream().filter(f -> f instanceof dev.spdoctor.facts.Known)
-        .map(f -> (dev.spdoctor.facts.Known) f).forEach(k -> from.put(k.key(), k.source()));
-    d.known().forEach((k, v) -> out.println(Wrap.block(("profile".equals(from.get(k)) ? "from the profile: " : "stated: ")
-        + k + " = " + v, "  - ", "    ")));
+    d.stated().forEach(f -> out.println(Wrap.block((f.fromProfile() ? "from the profile: " : "stated: ")
+        + f.key() + " = " + f.value(), "  - ", "    ")));
     for (String c : d.context()) {
       out.println(Wrap.block("deployment " + c, "  - ", "    "));
     }

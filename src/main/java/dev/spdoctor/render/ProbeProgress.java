@@ -1,4 +1,4 @@
-package dev.spdoctor.cli;
+package dev.spdoctor.render;
 
 import dev.spdoctor.probe.Observation;
 import dev.spdoctor.probe.Probe;
@@ -11,12 +11,12 @@ import java.util.Set;
  * Prints each probe's result as it completes. On a terminal a live line shows the probes still
  * running and is rewritten in place; otherwise only plain lines are printed, one per probe.
  */
-final class ProbeProgress implements ProbeRunner.Listener {
+public final class ProbeProgress implements ProbeRunner.Listener {
   private final PrintWriter err;
   private final boolean live;
   private final Set<String> running = new LinkedHashSet<>();
 
-  ProbeProgress(PrintWriter err, boolean terminal) {
+  public ProbeProgress(PrintWriter err, boolean terminal) {
     this.err = err;
     this.live = terminal;
   }
@@ -42,11 +42,11 @@ final class ProbeProgress implements ProbeRunner.Listener {
    * Whether standard error is a terminal: the launcher says so ({@code -Dspdoctor.stderr.tty=true},
    * from {@code [ -t 2 ]}); without it, a console for both standard input and output is taken as one.
    */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     return Boolean.getBoolean("spdoctor.stderr.tty") || System.console() != null;
   }
 
-  static String line(Observation o) {
+  public static String line(Observation o) {
     String mark = switch (o.outcome()) {
       case COLLECTED -> "collected";
       case FAILED -> "problem";

@@ -1,0 +1,4 @@
+package dev.spdoctor.render;
+
+/** Report formats. */
+public enum Format { text, json, markdown }
