@@ -42,13 +42,9 @@ public final class KbChecker {
     } catch (KbException e) {
       problems.addAll(e.problems());
     }
-    boolean rulesCompile = true;
-    try {
-      copy.compileRules();
-    } catch (KbException e) {
-      problems.addAll(e.problems());
-      rulesCompile = false;
-    }
+    List<KbProblem> drl = copy.checkRules();
+    problems.addAll(drl);
+    boolean rulesCompile = drl.isEmpty();
     RuleSource.Parsed parsed = RuleSource.read(copy.rulesDir());
     List<RuleInfo> rules = parsed.rules();
     checkRuleIds(copy, rules, problems);

@@ -58,40 +58,39 @@ public final class WhyNot implements Engine.SessionInspector {
   }
 
   /**
-   * Compiles the working copy's rules with the prefix queries of every rule that concludes one of
-   * {@code causes}.
+   * Compiles the working copy's rules with the prefix queries of every rule that concludes a cause,
+   * after checking that rules conclude each of {@code causes}.
    *
    * @throws UnknownCause when no rule concludes one of them
    * @throws dev.spdoctor.kb.KbException when the rules or the knowledge base have problems
    */
   public static WhyNot prepare(WorkingCopy copy, Collection<String> causes) throws IOException {
     List<RuleInfo> rules = RuleSource.read(copy.rulesDir()).rules();
-    Map<String, List<Target>> targets = new LinkedHashMap<>();
-    Map<Path, StringBuilder> queries = new LinkedHashMap<>();
-    int n = 0;
     for (String cause : causes) {
-      List<Target> forCause = new ArrayList<>();
-      for (RuleInfo r : rules) {
-        if (!cause.equals(r.kb())) {
-          continue;
-        }
-        List<String> cs = conditions(r.text());
-        String prefix = "whynot_" + n++ + "_";
-        forCause.add(new Target(r, cs, prefix));
-        StringBuilder drl = queries.computeIfAbsent(r.file(), f -> new StringBuilder("\n"));
-        for (int k = 1; k <= cs.size(); k++) {
-          drl.append("query \"").append(prefix).append(k).append("\"\n");
-          for (int i = 0; i < k; i++) {
-            drl.append("  ").append(cs.get(i)).append('\n');
-          }
-          drl.append("end\n");
-        }
-      }
-      if (forCause.isEmpty()) {
+      if (rules.stream().noneMatch(r -> cause.equals(r.kb()))) {
         throw new UnknownCause("no rule in " + copy.rulesDir() + " concludes '" + cause + "' (no @kb(\"" + cause
             + "\"))");
       }
-      targets.put(cause, forCause);
+    }
+    // Queries for every cause, not only those asked about: one compilation then serves any question.
+    Map<String, List<Target>> targets = new LinkedHashMap<>();
+    Map<Path, StringBuilder> queries = new LinkedHashMap<>();
+    int n = 0;
+    for (RuleInfo r : rules) {
+      if (r.kb() == null) {
+        continue;
+      }
+      List<String> cs = conditions(r.text());
+      String prefix = "whynot_" + n++ + "_";
+      targets.computeIfAbsent(r.kb(), c -> new ArrayList<>()).add(new Target(r, cs, prefix));
+      StringBuilder drl = queries.computeIfAbsent(r.file(), f -> new StringBuilder("\n"));
+      for (int k = 1; k <= cs.size(); k++) {
+        drl.append("query \"").append(prefix).append(k).append("\"\n");
+        for (int i = 0; i < k; i++) {
+          drl.append("  ").append(cs.get(i)).append('\n');
+        }
+        drl.append("end\n");
+      }
     }
     Map<Path, String> extra = new LinkedHashMap<>();
     queries.forEach((file, drl) -> extra.put(file, drl.toString()));

@@ -156,10 +156,60 @@ public final class WorkingCopy {
     }
   }
 
-  private static KieBase compile(Map<String, String> sources) {
+  /**
+   * Problems found compiling each folder of rules/ on its own, by a hash of the folder's files: after
+   * an edit only that folder is compiled again.
+   */
+  private static final Map<String, List<KbProblem>> CHECKED = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<KbProblem>> eldest) {
+          return size() > 64;
+        }
+      });
+
+  /**
+   * Compiles every folder of rules/ (one DRL package each; packages share nothing but the fact
+   * classes) on its own and lists every problem, with file and line. Each folder's result is kept
+   * by content, so checking again after an edit compiles only the folder edited.
+   */
+  public List<KbProblem> checkRules() {
+    Map<String, Map<String, String>> byFolder = new java.util.TreeMap<>();
+    sources(Map.of()).forEach((name, text) -> byFolder
+        .computeIfAbsent(name.substring(0, Math.max(name.lastIndexOf('/'), 0)), k -> new java.util.LinkedHashMap<>())
+        .put(name, text));
+    List<KbProblem> problems = new ArrayList<>();
+    for (Map<String, String> folder : byFolder.values()) {
+      String key = hash(folder);
+      List<KbProblem> found = CHECKED.get(key);
+      if (found == null) {
+        found = List.copyOf(problems(helper(folder).verify()));
+        CHECKED.put(key, found);
+      }
+      problems.addAll(found);
+    }
+    return problems;
+  }
+
+  private static KieHelper helper(Map<String, String> sources) {
     KieHelper helper = new KieHelper();
     sources.forEach((name, text) -> helper.addContent(text, name));
-    Results results = helper.verify();
+    return helper;
+  }
+
+  private static KieBase compile(Map<String, String> sources) {
+    KieHelper helper = helper(sources);
+    List<KbProblem> problems = problems(helper.verify());
+    if (!problems.isEmpty()) {
+      throw new KbException(problems);
+    }
+    // No just-in-time compilation of constraints: a compiled working copy is reused (see COMPILED),
+    // and Drools' jitted evaluator for custom operators such as str[endsWith] fails at run time
+    // (NoSuchMethodError in EvaluatorHelper.initOperators) once a constraint has run often enough.
+    return helper.build(ConstraintJittingThresholdOption.get(-1));
+  }
+
+  private static List<KbProblem> problems(Results results) {
     List<KbProblem> problems = new ArrayList<>();
     List<Message> errors = results.getMessages(Message.Level.ERROR);
     boolean located = errors.stream().anyMatch(m -> m.getLine() > 0);
@@ -175,13 +225,7 @@ public final class WorkingCopy {
       problems.add(new KbProblem(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0),
           firstLine(m.getText()), "fix the DRL there (see docs/authoring.md for the rule conventions)"));
     }
-    if (!problems.isEmpty()) {
-      throw new KbException(problems);
-    }
-    // No just-in-time compilation of constraints: a compiled working copy is reused (see COMPILED),
-    // and Drools' jitted evaluator for custom operators such as str[endsWith] fails at run time
-    // (NoSuchMethodError in EvaluatorHelper.initOperators) once a constraint has run often enough.
-    return helper.build(ConstraintJittingThresholdOption.get(-1));
+    return problems;
   }
 
   private String rel(Path f) {

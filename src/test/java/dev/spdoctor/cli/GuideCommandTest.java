@@ -83,7 +83,8 @@ class GuideCommandTest {
       run("tmux", "send-keys", "-t", session, "no", "Enter");
       screen = waitFor(session, "What to do, in order");
       assertThat(screen).contains("One cause is established.");
-      for (int i = 0; i < 100 && !Files.exists(dir.resolve("exit")); i++) {
+      // the shell creates the file before it writes to it: wait for the line, not for the file
+      for (int i = 0; i < 100 && !(Files.exists(dir.resolve("exit")) && Files.size(dir.resolve("exit")) > 0); i++) {
         Thread.sleep(100);
       }
       assertThat(Files.readString(dir.resolve("exit")).strip()).isEqualTo("EXIT=0");
