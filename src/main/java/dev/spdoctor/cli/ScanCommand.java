@@ -4,6 +4,7 @@ import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.RuleBase;
 import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.kb.KnowledgeBase;
+import dev.spdoctor.render.ProbeProgress;
 import dev.spdoctor.scan.LogScan;
 import dev.spdoctor.scan.LogSource;
 import dev.spdoctor.scan.ScanException;
@@ -110,8 +111,6 @@ public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
           ProbeProgress.stderrIsTerminal() ? new ScanProgress(err) : null);
     } catch (ScanException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new SpdoctorException(ExitCodes.USAGE, "--answer: " + e.getMessage());
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, "a gzip file is damaged or cut short: " + e.getMessage());
     } catch (NoSuchFileException e) {
