@@ -51,7 +51,8 @@ public final class Cli {
     }
     cmd.addSubcommand("help", new CommandLine.HelpCommand());
     HelpLayout.apply(cmd);
-    return cmd.setExecutionExceptionHandler(errors)
+    return cmd.setExecutionStrategy(ConfigMixin::execute)
+        .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true);
   }

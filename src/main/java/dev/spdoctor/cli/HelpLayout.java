@@ -19,7 +19,7 @@ final class HelpLayout {
   static {
     GROUPS.put("Input", List.of("--error", "--error-file", "--answer", "--deployment", "--as-of", "--answers",
         "--batch", "--transcript"));
-    GROUPS.put("Output", List.of("--format", "--color", "--explain", "--quiet", "--unrecognised-out"));
+    GROUPS.put("Output", List.of("--format", "--color", "--explain", "--quiet", "--unrecognised-out", "--config"));
     GROUPS.put("Profile and probes", List.of("--profile", "--live", "--offline", "--dry-run"));
     GROUPS.put("Authoring", List.of("--kb", "--why-not"));
   }

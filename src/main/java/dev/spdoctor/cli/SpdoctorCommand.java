@@ -17,6 +17,7 @@ public final class SpdoctorCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin StacktraceMixin stacktrace;
   @Mixin QuietMixin quiet;
+  @Mixin ConfigMixin config;
 
   @Override
   public void run() {
