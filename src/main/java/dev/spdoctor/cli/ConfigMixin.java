@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
 public final class ConfigMixin {
   @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "Defaults for format, color and profile (YAML). Default: $XDG_CONFIG_HOME/spdoctor/config.yaml"
-          + " (%APPDATA%\\spdoctor\\config.yaml on Windows), when it exists.")
+          + " (%%APPDATA%%\\spdoctor\\config.yaml on Windows), when it exists.")
   Path config;
 
   /** Runs the parsed command with the configuration's defaults applied; a bad configuration exits with 3. */

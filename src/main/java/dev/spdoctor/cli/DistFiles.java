@@ -220,7 +220,7 @@ public final class DistFiles {
           group = g;
         }
         b.append(".TP\n").append(optionHead(o)).append('\n');
-        b.append(roff(String.join(" ", o.description()))).append('\n');
+        b.append(roff(String.join(" ", o.description()).replace("%%", "%"))).append('\n');
       }
     }
     b.append(".SH EXIT STATUS\n");
