@@ -57,7 +57,7 @@ public final class ExitCodes {
           + " data, text that is not UTF-8 (or UTF-16 with a BOM), empty, larger than 5 MiB; a profile or"
           + " configuration file with problems (each listed as `file:line:column: problem — fix`); in batch"
           + " mode, at least one line got an error object; for `scan`, a log with a NUL byte in its first 8 KiB or"
-          + " a damaged gzip file.",
+          + " a damaged gzip file; `kb corpus`: a corpus/ file cannot be read.",
           Map.of("*", "unusable input", "probe", "unusable profile")),
       new Code(BAD_KNOWLEDGE_BASE, "BAD_KNOWLEDGE_BASE", "The knowledge base or the rules have problems, each"
           + " listed as `file:line:column: problem — fix`. The bundled knowledge base was checked by the build;"

@@ -9,9 +9,9 @@ import picocli.CommandLine.Spec;
     name = "kb",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Tools for knowledge-base authors: check, test, coverage, docs, new (see docs/authoring.md).",
+    description = "Tools for knowledge-base authors: check, test, coverage, corpus, docs, new (see docs/authoring.md).",
     subcommands = {KbCheckCommand.class, KbTestCommand.class, KbCoverageCommand.class, KbDocsCommand.class,
-        KbNewCommand.class, KbPatternsCommand.class})
+        KbCorpusCommand.class, KbNewCommand.class, KbPatternsCommand.class})
 public final class KbCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -2,7 +2,9 @@ package dev.spdoctor.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.spdoctor.authoring.Corpus;
 import dev.spdoctor.authoring.Coverage;
+import dev.spdoctor.authoring.RecognitionCoverage;
 import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.fixtures.FixtureRunner;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code spdoctor kb coverage}: which rules the fixtures make fire, and which causes lack cases. */
 @Command(name = "coverage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Runs every fixture case and reports how often each rule fired, the rules that never fired,"
-        + " and the causes without a positive or a negative case.",
+        + " and the causes without a positive or a negative case; then the error codes per family and the"
+        + " languages recognised (with how the corpus/ pastes in each fare).",
     footer = {"", "Exit codes: 0 complete, 1 gaps found, 4 the knowledge base or rules have problems."})
 public final class KbCoverageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,6 +32,9 @@ public final class KbCoverageCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
   String format;
+
+  @Option(names = "--no-corpus", description = "Do not diagnose the corpus/ pastes for the per-language figures.")
+  boolean noCorpus;
 
   @Override
   public Integer call() throws IOException {
@@ -40,6 +46,8 @@ public final class KbCoverageCommand implements Callable<Integer> {
     Coverage c = Coverage.of(new FixtureRunner(engine), FixtureRunner.load(copy.fixturesDir()),
         RuleSource.read(copy.rulesDir()).rules(), engine.knowledgeBase());
     PrintWriter out = spec.commandLine().getOut();
+    RecognitionCoverage rc = RecognitionCoverage.of(engine.knowledgeBase(), noCorpus ? null
+        : Corpus.measure(engine, copy.fixturesDir().resolve("public-record").resolve("corpus"), null));
     if (format.equals("json")) {
       try (JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -53,6 +61,24 @@ public final class KbCoverageCommand implements Callable<Integer> {
         list(g, "neverFired", c.neverFired());
         list(g, "causesWithoutPositiveCase", c.withoutPositive());
         list(g, "causesWithoutNegativeCase", c.withoutNegative());
+        g.writeObjectFieldStart("codeFamilies");
+        for (Map.Entry<String, RecognitionCoverage.Family> e : rc.families().entrySet()) {
+          g.writeObjectFieldStart(e.getKey());
+          g.writeNumberField("codes", e.getValue().codes());
+          g.writeNumberField("reference", e.getValue().reference());
+          g.writeNumberField("mapped", e.getValue().mapped());
+          g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("languages");
+        for (Map.Entry<String, RecognitionCoverage.Language> e : rc.languages().entrySet()) {
+          g.writeObjectFieldStart(e.getKey());
+          g.writeNumberField("signatures", e.getValue().signatures());
+          g.writeNumberField("corpusCases", e.getValue().corpusCases());
+          g.writeNumberField("corpusRight", e.getValue().corpusRight());
+          g.writeEndObject();
+        }
+        g.writeEndObject();
         g.writeEndObject();
       }
       out.println();
@@ -64,6 +90,13 @@ public final class KbCoverageCommand implements Callable<Integer> {
           + (c.withoutPositive().isEmpty() ? "none" : String.join(", ", c.withoutPositive())));
       out.println("Causes without a negative case: "
           + (c.withoutNegative().isEmpty() ? "none" : String.join(", ", c.withoutNegative())));
+      out.println("Error codes per family (tabled, from the public reference, mapped to a message or causes):");
+      rc.families().forEach((f, n) -> out.printf("  %-18s %4d tabled  %4d reference  %4d mapped%n", f, n.codes(),
+          n.reference(), n.mapped()));
+      out.println("Languages (signatures recognised in it" + (noCorpus ? "" : "; corpus/ pastes in it, right first or"
+          + " quiet") + "):");
+      rc.languages().forEach((l, n) -> out.printf("  %-3s %3d signatures%s%n", l, n.signatures(), noCorpus ? ""
+          : String.format("  %3d corpus/ pastes, %3d right", n.corpusCases(), n.corpusRight())));
     }
     out.flush();
     return c.complete() ? ExitCodes.OK : ExitCodes.NO_CAUSE;

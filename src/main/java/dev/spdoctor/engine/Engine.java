@@ -11,6 +11,8 @@ import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.Diagnosis.RecommendedStep;
 import dev.spdoctor.engine.Diagnosis.StatedFact;
 import dev.spdoctor.facts.Capture;
+import dev.spdoctor.facts.CodeCause;
+import dev.spdoctor.facts.CodeMatch;
 import dev.spdoctor.facts.Deployment;
 import dev.spdoctor.facts.Known;
 import dev.spdoctor.facts.Milestone;
@@ -54,7 +56,11 @@ import org.kie.api.runtime.rule.QueryResultsRow;
 public final class Engine {
   private final KieBase rules;
   private final KnowledgeBase kb;
+  /** How much a message cut off after its leading fragment counts, against the whole message. */
+  private static final double FRAGMENT_WEIGHT = 0.8;
+
   private final SignatureMatcher matcher;
+  private final CodeFinder codeFinder;
 
   public Engine(KieBase rules, KnowledgeBase kb) {
     if (rules == null) {
@@ -66,6 +72,7 @@ public final class Engine {
     this.rules = rules;
     this.kb = kb;
     this.matcher = new SignatureMatcher(kb.signatures());
+    this.codeFinder = new CodeFinder(kb.codes());
   }
 
   /** The engine with the rules and knowledge base bundled in the jar. */
@@ -87,7 +94,7 @@ public final class Engine {
 
   /** The evidence of one request, as facts for the rules and as the report needs it. */
   private record Facts(Map<String, String> known, List<Match> matches, Map<String, Match> matchById,
-      List<String> normalised, List<Object> all) {}
+      List<String> normalised, List<Object> all, java.util.Set<String> fragments) {}
 
   /**
    * Diagnoses the request in three steps: build the facts, run the rule session, assemble the report.
@@ -119,17 +126,23 @@ public final class Engine {
     List<String> normalised = new ArrayList<>();
     Map<String, Match> matchById = new HashMap<>();
     List<Object> facts = new ArrayList<>();
+    Set<String> fragments = new java.util.HashSet<>();
     for (int input = 0; input < request.texts().size(); input++) {
       String text = TextNormalizer.normalize(request.texts().get(input));
       normalised.add(text);
-      for (SignatureMatcher.Found f : matcher.find(input, text)) {
+      List<SignatureMatcher.Found> found = matcher.find(input, text);
+      for (SignatureMatcher.Found f : found) {
         String id = "m" + (matches.size() + 1);
+        if (f.fragment()) {
+          fragments.add(id);
+        }
         Match match = new Match(f.signature(), f.input(), f.start(), f.end(), f.text(), f.captures());
         matches.add(match);
         matchById.put(id, match);
         facts.add(new SignatureMatch(id, f.signature(), f.start(), f.end(), f.text()));
         f.captures().forEach((name, value) -> facts.add(new Capture(id, f.signature(), name, value)));
       }
+      codeFacts(input, text, found, matches, matchById, facts);
       facts.addAll(MentionExtractor.extract(text));
     }
     known.forEach((k, v) -> facts.add(new Known(k, v, source(request, k))));
@@ -141,7 +154,7 @@ public final class Engine {
       facts.add(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
     }
     kb.apps().forEach(a -> facts.add(new WellKnownApp(a.id(), a.appId(), a.name())));
-    return new Facts(known, matches, matchById, normalised, facts);
+    return new Facts(known, matches, matchById, normalised, facts, fragments);
   }
 
   private static String source(DiagnosisRequest request, String key) {
@@ -165,6 +178,55 @@ public final class Engine {
     return trace;
   }
 
+  /**
+   * The codes of one text as evidence. A code that a recognised message covers adds nothing (the
+   * message's own rules decide); an outer wrapper code yields to a more specific code after it.
+   * Otherwise a code whose table row names a signature stands for that message (its rules apply),
+   * and a code whose row names causes supports them through the generic code-table rule.
+   */
+  private void codeFacts(int input, String text, List<SignatureMatcher.Found> found, List<Match> matches,
+      Map<String, Match> matchById, List<Object> facts) {
+    List<CodeFinder.Found> codes = codeFinder.find(text);
+    for (CodeFinder.Found c : codes) {
+      ErrorCodeDef def = kb.codes().get(c.code());
+      if (def == null || def.signature() == null && def.causes().isEmpty()) {
+        continue;
+      }
+      boolean covered = found.stream().anyMatch(f -> f.start() <= c.start() && c.start() < f.end());
+      boolean yields = def.wrapper() && codes.stream().anyMatch(o -> o.start() > c.start()
+          && o.start() - c.end() < 1000 && o.family().equals(c.family()) && !o.code().equals(c.code())
+          && kb.codes().get(o.code()) != null && !kb.codes().get(o.code()).wrapper());
+      if (covered || yields) {
+        continue;
+      }
+      String seen = snippet(text, c.start());
+      if (def.signature() != null) {
+        String id = "m" + (matches.size() + 1);
+        Match match = new Match(def.signature(), input, c.start(), c.start() + seen.length(), seen, Map.of());
+        matches.add(match);
+        matchById.put(id, match);
+        facts.add(new SignatureMatch(id, def.signature(), match.start(), match.end(), seen));
+      }
+      if (!def.causes().isEmpty()) {
+        String id = "c" + (matchById.size() + 1);
+        matchById.put(id, new Match("code-table", input, c.start(), c.start() + seen.length(), seen, Map.of()));
+        facts.add(new CodeMatch(id, def.family(), def.code()));
+        String reason = def.code() + " (" + def.name() + "): " + def.meaning();
+        def.causes().forEach((cause, confidence) -> facts.add(new CodeCause(def.code(), cause, confidence, reason)));
+      }
+    }
+  }
+
+  /** The code and the rest of its sentence (at most 200 characters), as the evidence shown. */
+  private static String snippet(String text, int start) {
+    int end = Math.min(text.length(), start + 200);
+    int stop = text.indexOf(". ", start);
+    if (stop >= 0 && stop < end) {
+      end = stop + 1;
+    }
+    return text.substring(start, end).strip();
+  }
+
   /** Step 3: reads the conclusions through the named queries and assembles the report. */
   private Diagnosis assemble(DiagnosisRequest request, KieSession session, Facts facts, List<FiredRule> trace) {
     Map<String, Match> matchById = facts.matchById();
@@ -179,7 +241,7 @@ public final class Engine {
       ruledOut.putIfAbsent(r.cause(), r);
     }
 
-    List<RankedCause> ranked = rank(supportByCause, ruledOut, matchById);
+    List<RankedCause> ranked = rank(supportByCause, ruledOut, matchById, facts.fragments());
     Set<String> inPlay = new LinkedHashSet<>();
     ranked.forEach(r -> inPlay.add(r.cause().id()));
 
@@ -245,7 +307,10 @@ public final class Engine {
     Map<String, FoundCode> codes = new LinkedHashMap<>();
     Map<String, String> identifiers = new LinkedHashMap<>();
     for (String text : facts.normalised()) {
-      for (ErrorCodes.Code c : ErrorCodes.codes(text)) {
+      List<ErrorCodes.Code> found = new ArrayList<>();
+      codeFinder.find(text).forEach(f -> found.add(new ErrorCodes.Code(f.family(), f.code())));
+      ErrorCodes.codes(text).stream().filter(c -> c.system().equals("http")).forEach(found::add);
+      for (ErrorCodes.Code c : found) {
         codes.computeIfAbsent(c.code(), k -> foundCode(c, evidenceTexts));
       }
       ErrorCodes.identifiers(text).forEach(identifiers::putIfAbsent);
@@ -268,14 +333,16 @@ public final class Engine {
   }
 
   private FoundCode foundCode(ErrorCodes.Code c, List<String> evidenceTexts) {
-    String bare = c.code().replaceFirst("^(AADSTS|HTTP )", "");
+    String bare = c.code().replaceFirst("^(AADSTS|HTTP |x-ms-diagnostics:|X-MSDAVEXT_Error:|0x)", "")
+        .toLowerCase(java.util.Locale.ROOT);
     // An HTTP status is only the envelope: any established cause accounts for it.
     boolean mapped = "http".equals(c.system()) ? !evidenceTexts.isEmpty()
-        : evidenceTexts.stream().anyMatch(t -> t.contains(bare));
+        : evidenceTexts.stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains(bare));
     ErrorCodeDef def = kb.codes().get(c.code());
     String lookup = switch (c.system()) {
       case "aadsts" -> "https://login.microsoftonline.com/error?code=" + bare;
       case "graph" -> "https://learn.microsoft.com/graph/errors";
+      case "sharepoint", "hresult" -> "https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values";
       default -> null;
     };
     return new FoundCode(c.system(), c.code(), def == null ? null : def.name(), def == null ? null : def.meaning(),
@@ -283,7 +350,7 @@ public final class Engine {
   }
 
   private List<RankedCause> rank(Map<String, List<Support>> supportByCause, Map<String, RuledOut> ruledOut,
-      Map<String, Match> matchById) {
+      Map<String, Match> matchById, Set<String> fragments) {
     record Scored(Cause cause, double confidence, int firstInput, int firstStart, List<Evidence> evidence) {}
     List<Scored> scored = new ArrayList<>();
     supportByCause.forEach((causeId, supports) -> {
@@ -295,7 +362,11 @@ public final class Engine {
       // One line of evidence per rule: the same message seen twice adds nothing to the reasons.
       Map<String, Evidence> byRule = new LinkedHashMap<>();
       supports.stream()
-          .map(s -> new Evidence(s.rule(), s.reason(), s.confidence(), matchById.get(s.matchId())))
+          .map(s -> fragments.contains(s.matchId())
+              // A message cut off may have lost the part that tells its causes apart.
+              ? new Evidence(s.rule(), s.reason() + " (The message was cut off, so this is less certain.)",
+                  Math.round(s.confidence() * FRAGMENT_WEIGHT * 100) / 100.0, matchById.get(s.matchId()))
+              : new Evidence(s.rule(), s.reason(), s.confidence(), matchById.get(s.matchId())))
           .sorted(Comparator.comparingDouble(Evidence::confidence).reversed()
               .thenComparing(e -> e.match() == null ? Integer.MAX_VALUE : e.match().input())
               .thenComparing(e -> e.match() == null ? Integer.MAX_VALUE : e.match().start())

@@ -1,6 +1,6 @@
 package dev.spdoctor.facts;
 
-import java.util.regex.Pattern;
+import dev.spdoctor.text.Identifiers;
 
 /**
  * A named value captured inside a signature match, such as a client id or an account.
@@ -11,11 +11,21 @@ import java.util.regex.Pattern;
  * @param value the captured text
  */
 public record Capture(String matchId, String signature, String name, String value) {
-  private static final Pattern GUID =
-      Pattern.compile("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
-
   /** Whether the value is a GUID (with or without braces). */
   public boolean isGuid() {
-    return value != null && GUID.matcher(value.trim()).matches();
+    return Identifiers.isGuid(value);
+  }
+
+  /**
+   * Whether the value visibly is not a GUID: a placeholder, nothing, a domain or other text. A
+   * reporter's redaction ({@code ****}, {@code xxx}) is never judged, so it is false then.
+   */
+  public boolean isNotGuid() {
+    return Identifiers.visiblyNotGuid(value);
+  }
+
+  /** What the value is: guid, domain, placeholder, redacted, empty or other (see {@link Identifiers}). */
+  public String getKind() {
+    return Identifiers.classify(value).id();
   }
 }

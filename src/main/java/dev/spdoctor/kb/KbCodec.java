@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The compact binary form of the knowledge base that the jar carries: plain length-prefixed
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class KbCodec {
   private static final int MAGIC = 0x53504b42; // "SPKB"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   private KbCodec() {}
 
@@ -59,6 +60,12 @@ final class KbCodec {
       list(out, s.deployment());
       list(out, s.patterns());
       list(out, s.examples());
+      out.writeInt(s.localized().size());
+      for (Signature.Localized l : s.localized()) {
+        str(out, l.language());
+        str(out, l.text());
+        str(out, l.source());
+      }
     }
     out.writeInt(kb.questions().size());
     for (Question q : kb.questions().values()) {
@@ -78,8 +85,17 @@ final class KbCodec {
     out.writeInt(kb.codes().size());
     for (ErrorCodeDef c : kb.codes().values()) {
       str(out, c.code());
+      str(out, c.family());
       str(out, c.name());
       str(out, c.meaning());
+      str(out, c.signature());
+      out.writeInt(c.causes().size());
+      for (Map.Entry<String, Double> e : new TreeMap<>(c.causes()).entrySet()) {
+        str(out, e.getKey());
+        out.writeDouble(e.getValue());
+      }
+      out.writeBoolean(c.wrapper());
+      out.writeBoolean(c.reference());
     }
     out.writeInt(kb.apps().size());
     for (AppDef a : kb.apps()) {
@@ -118,7 +134,13 @@ final class KbCodec {
     }
     List<Signature> signatures = new ArrayList<>();
     for (int n = in.readInt(); n > 0; n--) {
-      signatures.add(new Signature(str(in), str(in), source(in), list(in), list(in), list(in)));
+      Signature partial = new Signature(str(in), str(in), source(in), list(in), list(in), list(in));
+      List<Signature.Localized> localized = new ArrayList<>();
+      for (int m = in.readInt(); m > 0; m--) {
+        localized.add(new Signature.Localized(str(in), str(in), str(in)));
+      }
+      signatures.add(new Signature(partial.id(), partial.message(), partial.source(), partial.deployment(),
+          partial.patterns(), partial.examples(), localized));
     }
     Map<String, Question> questions = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
@@ -131,7 +153,17 @@ final class KbCodec {
     }
     Map<String, ErrorCodeDef> codes = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      ErrorCodeDef c = new ErrorCodeDef(str(in), str(in), str(in));
+      String code = str(in);
+      String family = str(in);
+      String name = str(in);
+      String meaning = str(in);
+      String signature = str(in);
+      Map<String, Double> mapped = new LinkedHashMap<>();
+      for (int m = in.readInt(); m > 0; m--) {
+        mapped.put(str(in), in.readDouble());
+      }
+      ErrorCodeDef c = new ErrorCodeDef(code, family, name, meaning, signature, mapped, in.readBoolean(),
+          in.readBoolean());
       codes.put(c.code(), c);
     }
     List<AppDef> apps = new ArrayList<>();

@@ -41,7 +41,10 @@ final class KbDocs {
       SourceDoc source,
       List<String> deployment,
       List<String> patterns,
-      List<String> examples) {}
+      List<String> examples,
+      List<LocalizedDoc> localized) {}
+
+  record LocalizedDoc(String language, String text, String source) {}
 
   record QuestionDoc(String id, String prompt, String type, List<String> choices, String help) {}
 
@@ -49,9 +52,10 @@ final class KbDocs {
 
   record MilestonesDoc(List<MilestoneDoc> milestones) {}
 
-  record CodeDoc(Integer code, String name, String meaning) {}
+  record CodeDoc(String code, String name, String meaning, String signature, java.util.Map<String, Double> causes,
+      Boolean wrapper, Boolean reference) {}
 
-  record CodesDoc(List<CodeDoc> codes) {}
+  record CodesDoc(String family, String source, List<CodeDoc> codes) {}
 
   record PortalPathDoc(String id, String center, String path, RefDoc source) {}
 

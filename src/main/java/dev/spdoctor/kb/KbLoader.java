@@ -99,7 +99,8 @@ public final class KbLoader {
     Map<String, Cause> causes = readCauses(steps, questions.keySet());
     List<Signature> signatures = readSignatures();
     List<MilestoneDef> milestones = readMilestones();
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones, readCodes(), readApps(), portal);
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, readCodes(causes, signatures), readApps(),
+        portal);
   }
 
   // ---- causes and steps -------------------------------------------------------------------
@@ -338,7 +339,7 @@ public final class KbLoader {
       List<Pattern> compiled = new ArrayList<>();
       for (String pattern : patterns) {
         try {
-          compiled.add(Pattern.compile(pattern));
+          compiled.add(Pattern.compile(pattern.startsWith("(?i)") ? pattern : "(?i)" + pattern)); // as the matcher runs it
         } catch (PatternSyntaxException e) {
           problem(file, "patterns", null, "pattern does not compile: " + e.getMessage(),
               "RE2J takes RE2 syntax: named groups are (?P<name>...), and there is no look-around or back-reference");
@@ -357,8 +358,39 @@ public final class KbLoader {
               "fix the pattern (it runs on text with white space collapsed to single spaces), or the example");
         }
       }
+      List<Signature.Localized> localized = new ArrayList<>();
+      for (KbDocs.LocalizedDoc l : nonNull(doc.localized())) {
+        if (l.language() == null || !l.language().matches("[a-z]{2}") || "en".equals(l.language())) {
+          problem(file, "language", l.language(), "a localized message needs language: (ISO 639-1, not en)",
+              "write the two-letter code, e.g. de, fr, es, nl, pt, it, ja");
+          continue;
+        }
+        if (l.text() == null || l.text().isBlank()) {
+          problem(file, "language", l.language(), "the localized message (" + l.language() + ") has no text:",
+              "paste the message exactly as the service printed it in that language");
+          continue;
+        }
+        if (l.source() == null || !l.source().matches("https://\\S+")) {
+          problem(file, "language", l.language(), "the localized message (" + l.language() + ") has no source:",
+              "give the https address where it was printed (a public thread, resource file or localized doc page);"
+                  + " never a machine translation");
+          continue;
+        }
+        Signature.Localized loc = new Signature.Localized(l.language(), TextNormalizer.normalize(l.text()), l.source());
+        try {
+          if (!Pattern.compile(loc.pattern()).matcher(loc.text()).find()) {
+            problem(file, "language", l.language(), "the localized message (" + l.language() + ") does not match itself",
+                "simplify the text");
+          }
+        } catch (PatternSyntaxException e) {
+          problem(file, "language", l.language(), "the localized message (" + l.language() + ") makes no pattern: "
+              + e.getMessage(), "simplify the text");
+          continue;
+        }
+        localized.add(loc);
+      }
       signatures.add(new Signature(doc.id(), clean(doc.message()), source(doc.source()),
-          nonNull(doc.deployment()), List.copyOf(patterns), List.copyOf(examples)));
+          nonNull(doc.deployment()), List.copyOf(patterns), List.copyOf(examples), localized));
     }
     return signatures;
   }
@@ -496,22 +528,69 @@ public final class KbLoader {
     return apps;
   }
 
-  private Map<String, ErrorCodeDef> readCodes() {
+  private static final java.util.Set<String> FAMILIES =
+      java.util.Set.of("aadsts", "graph", "sharepoint", "hresult", "idcrl", "x-ms-diagnostics", "msdavext");
+
+  /** Every code table, {@code tables/*-codes.yaml}: one family each (docs/knowledge-base.md). */
+  private Map<String, ErrorCodeDef> readCodes(Map<String, Cause> causes, List<Signature> signatures) {
     Map<String, ErrorCodeDef> codes = new TreeMap<>();
-    Path file = root.resolve("tables").resolve("aadsts-codes.yaml");
-    if (!Files.exists(file)) {
+    Path dir = root.resolve("tables");
+    if (!Files.isDirectory(dir)) {
       return codes;
     }
-    KbDocs.CodesDoc doc = parse(file, KbDocs.CodesDoc.class);
-    for (KbDocs.CodeDoc c : doc == null ? List.<KbDocs.CodeDoc>of() : nonNull(doc.codes())) {
-      if (c.code() == null || c.name() == null || c.name().isBlank()) {
-        problem(file, "code", c.code() == null ? null : String.valueOf(c.code()),
-            "a code entry lacks code: or name:", "give each entry code: (the number) and name:");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith("-codes.yaml")).sorted().toList();
+    } catch (java.io.IOException e) {
+      problem(dir, null, null, "cannot list the tables folder: " + e.getMessage(), "check its permissions");
+      return codes;
+    }
+    java.util.Set<String> signatureIds = new java.util.HashSet<>();
+    signatures.forEach(s -> signatureIds.add(s.id()));
+    for (Path file : files) {
+      KbDocs.CodesDoc doc = parse(file, KbDocs.CodesDoc.class);
+      if (doc == null) {
         continue;
       }
-      String key = "AADSTS" + c.code();
-      if (codes.put(key, new ErrorCodeDef(key, c.name().strip(), clean(c.meaning()))) != null) {
-        problem(file, "code", String.valueOf(c.code()), "code " + c.code() + " is listed twice", "keep one entry");
+      String family = doc.family() == null ? "aadsts" : doc.family();
+      if (!FAMILIES.contains(family)) {
+        problem(file, "family", family, "unknown code family '" + family + "'",
+            "use one of " + FAMILIES.stream().sorted().toList());
+        continue;
+      }
+      for (KbDocs.CodeDoc c : nonNull(doc.codes())) {
+        if (c.code() == null || c.code().isBlank() || c.name() == null || c.name().isBlank()) {
+          problem(file, "code", c.code(), "a code entry lacks code: or name:", "give each entry code: and name:");
+          continue;
+        }
+        if (c.meaning() == null || c.meaning().isBlank()) {
+          problem(file, "code", c.code(), "code " + c.code() + " has no meaning:",
+              "add one line, in our own words, on what the code means");
+        }
+        if (c.signature() != null && !signatureIds.contains(c.signature())) {
+          problem(file, "signature", c.signature(), "code " + c.code() + " names the signature '" + c.signature()
+              + "', which does not exist", "name a file of knowledge-base/signatures/ (without .yaml)");
+        }
+        java.util.Map<String, Double> mapped = new java.util.LinkedHashMap<>();
+        if (c.causes() != null) {
+          c.causes().forEach((cause, confidence) -> {
+            if (!causes.containsKey(cause)) {
+              problem(file, cause, null, "code " + c.code() + " maps to the cause '" + cause + "', which does not exist",
+                  "name a file of knowledge-base/causes/ (without .yaml)");
+            } else if (confidence == null || confidence <= 0 || confidence > 1) {
+              problem(file, cause, null, "code " + c.code() + " maps to " + cause + " with confidence " + confidence,
+                  "give a confidence above 0 and at most 1");
+            } else {
+              mapped.put(cause, confidence);
+            }
+          });
+        }
+        String key = ErrorCodeDef.key(family, c.code());
+        ErrorCodeDef def = new ErrorCodeDef(key, family, c.name().strip(), clean(c.meaning()), c.signature(), mapped,
+            Boolean.TRUE.equals(c.wrapper()), !Boolean.FALSE.equals(c.reference()));
+        if (codes.put(key, def) != null) {
+          problem(file, "code", c.code(), "code " + c.code() + " is listed twice", "keep one entry");
+        }
       }
     }
     return codes;

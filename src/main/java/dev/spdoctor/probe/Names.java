@@ -1,5 +1,6 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.text.Identifiers;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,12 +13,14 @@ final class Names {
 
   private Names() {}
 
+  /** A GUID, as the one identifier classifier ({@link Identifiers}) judges it. */
   static boolean isGuid(String s) {
-    return s != null && GUID.matcher(s.strip()).matches();
+    return s != null && GUID.matcher(s.strip()).matches() && Identifiers.isGuid(s);
   }
 
+  /** A domain name, as the one identifier classifier judges it (at most 253 characters). */
   static boolean isDomain(String s) {
-    return s != null && DOMAIN.matcher(s.strip()).matches();
+    return s != null && s.strip().length() <= 253 && Identifiers.classify(s) == Identifiers.Kind.DOMAIN;
   }
 
   /** The URL, or null when it is missing or not an absolute http(s) URL with a host. */

@@ -2,6 +2,7 @@ package dev.spdoctor.probe;
 
 import dev.spdoctor.profile.Cloud;
 import dev.spdoctor.profile.Profile;
+import dev.spdoctor.text.Identifiers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -169,7 +170,7 @@ public final class ProfileProbe implements Probe {
     if (id == null || id.isBlank()) {
       return "missing";
     }
-    return GUID.matcher(id.strip()).matches() ? "guid" : "not-guid";
+    return Identifiers.classify(id) == Identifiers.Kind.GUID && GUID.matcher(id.strip()).matches() ? "guid" : "not-guid";
   }
 
   static String tenantIdFormat(String id) {
@@ -177,10 +178,11 @@ public final class ProfileProbe implements Probe {
       return "missing";
     }
     String t = id.strip();
-    if (GUID.matcher(t).matches()) {
+    Identifiers.Kind kind = Identifiers.classify(t);
+    if (kind == Identifiers.Kind.GUID && GUID.matcher(t).matches()) {
       return "guid";
     }
-    return t.length() <= 253 && DOMAIN.matcher(t).matches() ? "domain" : "not-valid";
+    return kind == Identifiers.Kind.DOMAIN && t.length() <= 253 && DOMAIN.matcher(t).matches() ? "domain" : "not-valid";
   }
 
   static String onlineUrlShape(String url) {

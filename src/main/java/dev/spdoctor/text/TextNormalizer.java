@@ -8,7 +8,8 @@ import java.util.Map;
  * Turns a paste into the text signatures are matched against.
  *
  * <ol>
- *   <li>JSON string escapes inside double-quoted strings are decoded ({@code \r\n}, {@code \"},
+ *   <li>line breaks and runs of white space become one space (so a JSON body wrapped by a console
+ *       still reads as JSON), then JSON string escapes inside double-quoted strings are decoded ({@code \r\n}, {@code \"},
  *       {@code \u0027}), so an error description inside a JSON body reads as plain text;
  *   <li>an HTML page loses its tags, scripts and styles, and its entities are decoded;
  *   <li>every run of white space, line breaks included, becomes one space, so a message that a
@@ -33,8 +34,10 @@ public final class TextNormalizer {
     if (text == null) {
       throw new NullPointerException("text == null");
     }
-    // The cheap checks first: a JSON escape needs a backslash inside quotes, a page needs a '<'.
-    String s = text.indexOf('\\') >= 0 && text.indexOf('"') >= 0 ? decodeJsonStrings(text) : text;
+    // Line breaks first: a JSON body a console wrapped over several lines still decodes. Then the cheap
+    // checks: a JSON escape needs a backslash inside quotes, a page needs a '<'.
+    String s = SPACE.matcher(text).replaceAll(" ");
+    s = s.indexOf('\\') >= 0 && s.indexOf('"') >= 0 ? decodeJsonStrings(s) : s;
     if (s.indexOf('<') >= 0 && HTML_PAGE.matcher(s).find()) {
       s = HTML_SKIP.matcher(s).replaceAll(" ");
       s = HTML_TAG.matcher(s).replaceAll(" ");

@@ -140,7 +140,7 @@ class KbCommandTest {
         "--why-not", "app-registration-deleted");
     assertThat(r.out()).contains("Why not app-registration-deleted?")
         .contains("rule aadsts700016-deleted (\"AADSTS700016: the registration may have been deleted\"): 1 of 2 conditions"
-            + " hold; the first that does not:\n      not Capture(matchId == $mid, name == \"clientId\", guid == false)");
+            + " hold; the first that does not:\n      not Capture(matchId == $mid, name == \"clientId\", notGuid == true)");
   }
 
   private void assertOneProblem(String file, String from, String to, String where, String what) throws IOException {
