@@ -8,16 +8,4 @@ package dev.spdoctor.facts;
  * @param appId the application (client) id, lower case
  * @param name the application's name
  */
-public record WellKnownApp(String id, String appId, String name) {
-  /** Whether {@code value} (as captured from a message, any case, braces allowed) is this app's id. */
-  public boolean matches(String value) {
-    if (value == null) {
-      return false;
-    }
-    String v = value.strip();
-    if (v.startsWith("{") && v.endsWith("}")) {
-      v = v.substring(1, v.length() - 1);
-    }
-    return appId.equalsIgnoreCase(v);
-  }
-}
+public record WellKnownApp(String id, String appId, String name) {}
