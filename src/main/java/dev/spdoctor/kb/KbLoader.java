@@ -93,8 +93,8 @@ public final class KbLoader {
           "point --kb at a folder that holds causes/, signatures/, questions/ and tables/"));
       return null;
     }
-    Map<String, Question> questions = readQuestions();
     portal = readPortal();
+    Map<String, Question> questions = readQuestions();
     Map<String, Step> steps = new LinkedHashMap<>();
     Map<String, Cause> causes = readCauses(steps, questions.keySet());
     List<Signature> signatures = readSignatures();
@@ -224,22 +224,30 @@ public final class KbLoader {
     } else {
       source = reference(file, step.source(), "step '" + step.id() + "'");
     }
-    String text = expand(file, step.id(), "text", step.text());
-    String verify = expand(file, step.id(), "verify", step.verify());
+    String label = "step '" + step.id() + "'";
+    String text = expand(file, "id", step.id(), label, "text", step.text());
+    String verify = expand(file, "id", step.id(), label, "verify", step.verify());
     String role = role(file, step.id(), step.role());
     owner.put(step.id(), file);
     steps.put(step.id(), new Step(step.id(), clean(text), clean(role), clean(step.waitTime()),
         clean(verify), deprecated, clean(step.history()), step.risk(), source));
   }
 
-  /** Replaces {portal:ID} with the path from tables/portal.yaml; reports unknown ids and literal paths. */
-  private String expand(Path file, String stepId, String key, String value) {
+  /**
+   * Replaces {portal:ID} with the path from tables/portal.yaml in a step's or a question's text;
+   * reports unknown ids and menu paths written out literally.
+   *
+   * @param atKey the key that locates the problem in the file ({@code id} for a step)
+   * @param atValue the value on that key's line, or null for the key's first line
+   * @param owner what the text belongs to, for the message ("step 'x'", "question 'y'")
+   */
+  private String expand(Path file, String atKey, String atValue, String owner, String key, String value) {
     if (value == null) {
       return null;
     }
     java.util.regex.Matcher literal = LITERAL_PATH.matcher(PLACEHOLDER.matcher(value).replaceAll("P"));
     if (literal.find()) {
-      problem(file, "id", stepId, "step '" + stepId + "' writes the menu path '" + literal.group().strip()
+      problem(file, atKey, atValue, owner + " writes the menu path '" + literal.group().strip()
           + "...' into its " + key + ":",
           "add the path to knowledge-base/tables/portal.yaml and write {portal:ID} instead, so a rename is one edit");
     }
@@ -248,7 +256,7 @@ public final class KbLoader {
     while (m.find()) {
       PortalEntry entry = portal.get(m.group(1));
       if (entry == null || !"path".equals(entry.kind())) {
-        problem(file, "id", stepId, "step '" + stepId + "' names the unknown admin-center path '" + m.group(1) + "'",
+        problem(file, atKey, atValue, owner + " names the unknown admin-center path '" + m.group(1) + "'",
             "use an id from the paths: of knowledge-base/tables/portal.yaml"
             + nearest(m.group(1), portal.values().stream().filter(e -> "path".equals(e.kind())).map(PortalEntry::id).toList()));
         m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group()));
@@ -415,8 +423,10 @@ public final class KbLoader {
         problem(file, "choices", null, "choices: given for a question of type " + doc.type(),
             "remove choices:, or set type: choice");
       }
-      questions.put(doc.id(), new Question(doc.id(), clean(doc.prompt()), doc.type(), List.copyOf(choices),
-          clean(doc.help())));
+      String owner = "question '" + doc.id() + "'";
+      String prompt = expand(file, "prompt", null, owner, "prompt", doc.prompt());
+      String help = expand(file, "help", null, owner, "help", doc.help());
+      questions.put(doc.id(), new Question(doc.id(), clean(prompt), doc.type(), List.copyOf(choices), clean(help)));
     }
     return questions;
   }

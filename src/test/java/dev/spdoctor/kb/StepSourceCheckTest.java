@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** kb check reports a step without a source or a risk, and a menu path written into a step. */
+/** kb check reports a step without a source or a risk, and a menu path written into a step or a question. */
 class StepSourceCheckTest {
   @TempDir
   Path dir;
@@ -86,5 +86,47 @@ class StepSourceCheckTest {
         .hasMessageContaining("risk 'sometimes'")
         .hasMessageContaining("not an https:// URL")
         .hasMessageContaining("no valid checked: date");
+  }
+
+  @Test
+  void aQuestionHelpTakesItsPathsFromThePortalTable() throws IOException {
+    Path root = kb("""
+          - id: do-it
+            text: Do it.
+            risk: none
+            source: {url: https://learn.microsoft.com/x, checked: 2026-12-02}
+        """);
+    Files.writeString(root.resolve("questions/app-exists.yaml"), """
+        id: app-exists
+        prompt: Does the app exist ({portal:entra-app-registrations})?
+        type: yesno
+        help: Look in {portal:entra-app-registrations}.
+        """);
+    Question question = KbLoader.load(root).questions().get("app-exists");
+    assertThat(question.prompt()).isEqualTo("Does the app exist (Entra ID > App registrations > All applications)?");
+    assertThat(question.help()).isEqualTo("Look in Entra ID > App registrations > All applications.");
+  }
+
+  @Test
+  void aLiteralMenuPathOrAnUnknownIdInAQuestionIsReported() throws IOException {
+    Path root = kb("""
+          - id: do-it
+            text: Do it.
+            risk: none
+            source: {url: https://learn.microsoft.com/x, checked: 2026-12-02}
+        """);
+    Files.writeString(root.resolve("questions/app-exists.yaml"), """
+        id: app-exists
+        prompt: Does the app exist in {portal:entra-app-registration}?
+        type: yesno
+        help: >-
+          In the Entra admin center open Identity > Applications > App registrations.
+        """);
+    assertThatThrownBy(() -> KbLoader.load(root)).isInstanceOf(KbException.class)
+        .hasMessageContaining("question 'app-exists' writes the menu path 'In the Entra admin center open Identity > A...'")
+        .hasMessageContaining("into its help:")
+        .hasMessageContaining("question 'app-exists' names the unknown admin-center path 'entra-app-registration'")
+        .hasMessageContaining("questions/app-exists.yaml:4:")
+        .hasMessageContaining("questions/app-exists.yaml:2:");
   }
 }
