@@ -32,11 +32,13 @@ public final class ProfileIntake {
   }
 
   /**
-   * Loads the profile in {@code file} and prepares its connections (proxy, trust) and secrets.
+   * Loads the profile in {@code file} and prepares its connections (proxy, trust) and secrets. Without
+   * {@code network} (a dry run, an offline run, a diagnosis without --live) the proxy password is not
+   * read: a run that never talks to the proxy must not need its secret.
    *
    * @throws RequestException (bad input) when the profile or its network settings cannot be used
    */
-  public static ProfileIntake open(Path file) {
+  public static ProfileIntake open(Path file, boolean network) {
     Profile profile;
     try {
       profile = ProfileLoader.load(file);
@@ -46,7 +48,7 @@ public final class ProfileIntake {
     Secrets secrets = new Secrets();
     Connections connections;
     try {
-      connections = Connections.of(profile.network(), secrets);
+      connections = network ? Connections.of(profile.network(), secrets) : Connections.of(profile.network());
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw RequestException.badInput(file + ": " + e.getMessage());
     }

@@ -1,9 +1,9 @@
 package dev.spdoctor.authoring;
 
 import dev.spdoctor.engine.WorkingCopy;
+import dev.spdoctor.io.SafeFiles;
 import dev.spdoctor.kb.KbLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class Scaffold {
   private static final Pattern DOMAIN = Pattern.compile("[a-z][a-z0-9]*");
+  /** Ids are file names; well below every file system's 255-byte name limit. */
+  static final int MAX_ID = 80;
   private static final String MESSAGE = "TODO: the error message exactly as printed";
 
   private Scaffold() {}
@@ -27,6 +29,10 @@ public final class Scaffold {
    * @throws IllegalArgumentException for a bad id or domain, or when a file already exists
    */
   public static List<Path> create(WorkingCopy copy, String id, String domain) throws IOException {
+    if (id == null || id.length() > MAX_ID) {
+      throw new IllegalArgumentException("cause id is " + (id == null ? "missing" : id.length() + " characters long")
+          + "; give a kebab-case id of at most " + MAX_ID + " characters");
+    }
     if (!KbLoader.isKebab(id)) {
       throw new IllegalArgumentException("cause id '" + id + "' is not kebab-case (lower-case words joined by '-')");
     }
@@ -44,11 +50,10 @@ public final class Scaffold {
         throw new IllegalArgumentException(rel + " already exists; pick another id, or edit that file");
       }
     }
-    for (Map.Entry<Path, String> f : files.entrySet()) {
-      Path target = copy.root().resolve(f.getKey());
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
-    }
+    Map<Path, String> absolute = new LinkedHashMap<>();
+    files.forEach((rel, text) -> absolute.put(copy.root().resolve(rel), text));
+    SafeFiles.createAll(absolute); // all four or none
+
     return List.copyOf(files.keySet());
   }
 

@@ -8,7 +8,10 @@ import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.DiagnosisRequest;
 import dev.spdoctor.engine.Engine;
+import dev.spdoctor.input.InputException;
 import dev.spdoctor.input.TextInput;
+import dev.spdoctor.io.BoundedFiles;
+import dev.spdoctor.io.OutputFailure;
 import dev.spdoctor.render.JsonRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,6 +59,10 @@ public final class BatchRunner {
       int number = lines;
       String id = null;
       try {
+        if (line.length() > MAX_LINE) {
+          throw new IllegalArgumentException("the line is longer than " + (MAX_LINE / (1024 * 1024))
+              + " MiB; a ticket's text may hold at most " + TextInput.MAX_BYTES + " characters");
+        }
         String decoded = utf8(line);
         if (number == 1 && decoded.startsWith("\uFEFF")) {
           decoded = decoded.substring(1);
@@ -73,14 +80,75 @@ public final class BatchRunner {
         failed++;
       }
       out.println();
-      out.flush();
+      OutputFailure.check(out, "standard output"); // stop at the first result that was not written
     }
     return new Totals(lines, diagnosed, failed);
   }
 
-  /** A reader that hands bytes over unchanged, one char per byte, for {@link #run}. */
+  /**
+   * The batch to run: the JSON Lines file {@code name} (a regular file only), or standard input for
+   * {@code -}, read through {@link #bytesAsLatin1}.
+   *
+   * @throws InputException when the file is missing, not a regular file or cannot be read
+   */
+  public static BufferedReader open(String name, java.io.InputStream stdin) {
+    if ("-".equals(name)) {
+      return bytesAsLatin1(stdin);
+    }
+    try {
+      java.nio.file.Path file = java.nio.file.Path.of(name);
+      BoundedFiles.checkRegular(file);
+      return bytesAsLatin1(java.nio.file.Files.newInputStream(file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputException("no such file: " + name);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InputException("cannot read the batch " + name + ": permission denied");
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new InputException("cannot read the batch " + name + ": " + e.getMessage()
+          + "; give a JSON Lines file, or - to read standard input");
+    }
+  }
+
+  /**
+   * A reader that hands bytes over unchanged, one char per byte, for {@link #run}; it never holds
+   * more than {@link #MAX_LINE} + 1 characters of one line, so an endless line cannot exhaust memory.
+   */
   public static BufferedReader bytesAsLatin1(java.io.InputStream in) {
-    return new BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.ISO_8859_1));
+    return new BoundedLineReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  /** The longest batch line read: a 5 MiB text with room for JSON escapes. */
+  public static final int MAX_LINE = 32 * 1024 * 1024;
+
+  /** Lines end at a line feed (a carriage return before it is dropped); a longer line is cut at MAX_LINE + 1. */
+  private static final class BoundedLineReader extends BufferedReader {
+    BoundedLineReader(java.io.Reader in) {
+      super(in, 1 << 16);
+    }
+
+    @Override
+    public String readLine() throws IOException {
+      StringBuilder line = new StringBuilder();
+      boolean any = false;
+      int c;
+      while ((c = read()) != -1) {
+        any = true;
+        if (c == '\n') {
+          break;
+        }
+        if (line.length() <= MAX_LINE) {
+          line.append((char) c);
+        }
+      }
+      if (!any) {
+        return null;
+      }
+      int end = line.length();
+      if (end > 0 && end <= MAX_LINE && line.charAt(end - 1) == '\r') {
+        line.setLength(end - 1);
+      }
+      return line.toString();
+    }
   }
 
   private static String utf8(String latin1Line) {

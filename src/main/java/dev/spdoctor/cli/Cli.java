@@ -1,7 +1,6 @@
 package dev.spdoctor.cli;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Builds the command line with its one error policy; used by main and by the tests. */
@@ -61,8 +60,7 @@ public final class Cli {
   public static int run(String... args) {
     dev.spdoctor.render.Wrap.width(Terminals.reportColumns());
     CommandLine cmd = commandLine(System.in, args.length > 0 ? args[0] : null);
-    cmd.setOut(new PrintWriter(System.out, false));
-    return cmd.execute(args);
+    return CheckedStreams.execute(cmd, args);
   }
 
   /** A command that reads standard input. */

@@ -14,8 +14,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,6 +90,10 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       profileOptions.printPlan(output.format, out);
       return ExitCodes.OK;
     }
+    if (transcript != null) {
+      OptionConflicts.refuse(spec, "--transcript replays the session's own facts and day",
+          List.of("--answer", "--deployment", "--as-of", "--live"));
+    }
     InputSpec in = input.spec(stdin, true, profileOptions.profile, live, transcript);
     WhyNot why = whyNot == null ? null : whyNot();
     DiagnosisService service = new DiagnosisService(why != null ? why::engine : () -> DiagnosisService.engine(kbDir), stdin);
@@ -124,18 +126,12 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
   }
 
   private int runBatch(PrintWriter out) throws IOException {
-    for (String option : List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain",
-        "--profile", "--live", "--dry-run")) {
-      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-        throw new SpdoctorException(ExitCodes.USAGE, "--batch takes texts, deployment and answers from each line"
-            + " and always writes JSON Lines; drop " + option);
-      }
-    }
+    OptionConflicts.refuse(spec, "--batch takes texts, deployment and answers from each line and always writes"
+        + " JSON Lines", List.of("--error", "--error-file", "--answer", "--deployment", "--format", "--explain",
+        "--profile", "--live", "--dry-run", "--transcript", "--unrecognised-out", "--why-not", "--color"));
     BatchRunner.Totals totals;
-    try (BufferedReader in = BatchRunner.bytesAsLatin1("-".equals(batch) ? stdin : Files.newInputStream(Path.of(batch)))) {
+    try (BufferedReader in = BatchRunner.open(batch, stdin)) {
       totals = new BatchRunner(DiagnosisService.engine(kbDir), input.day()).run(in, out);
-    } catch (NoSuchFileException e) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + batch);
     }
     out.flush();
     PrintWriter err = QuietMixin.err(spec);

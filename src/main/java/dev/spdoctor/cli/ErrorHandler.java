@@ -3,6 +3,8 @@ package dev.spdoctor.cli;
 import dev.spdoctor.app.RequestException;
 import dev.spdoctor.engine.AnswerException;
 import dev.spdoctor.input.InputException;
+import dev.spdoctor.io.FileWriteException;
+import dev.spdoctor.io.OutputFailure;
 import dev.spdoctor.kb.KbException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -29,7 +31,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       code = switch (e.kind()) {
         case USAGE -> ExitCodes.USAGE;
         case BAD_INPUT -> ExitCodes.BAD_INPUT;
-        case INTERRUPTED -> ExitCodes.INTERNAL;
+        case INTERRUPTED -> ExitCodes.INTERRUPTED;
       };
       message = e.getMessage();
     } else if (ex instanceof AnswerException e) {
@@ -37,6 +39,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       message = "--answer: " + e.getMessage();
     } else if (ex instanceof InputException e) {
       code = ExitCodes.BAD_INPUT;
+      message = e.getMessage();
+    } else if (ex instanceof FileWriteException e) {
+      code = ExitCodes.CANNOT_WRITE;
+      message = e.getMessage();
+    } else if (ex instanceof OutputFailure e) {
+      code = ExitCodes.OUTPUT_FAILED;
       message = e.getMessage();
     } else if (ex instanceof KbException e) {
       code = ExitCodes.BAD_KNOWLEDGE_BASE;

@@ -26,6 +26,13 @@ public final class ExitCodes {
   public static final int UNAVAILABLE = 69;
   /** A bug in spdoctor. Please report it with the output of --stacktrace. */
   public static final int INTERNAL = 70;
+  /**
+   * A file spdoctor was asked to write was refused (a folder, a device, a symbolic link) or could
+   * not be written (no space, no permission); nothing was left half-written.
+   */
+  public static final int CANNOT_WRITE = 73;
+  /** Standard output or standard error could not be written (a closed pipe, a full disk). */
+  public static final int OUTPUT_FAILED = 74;
   /** Interrupted with Ctrl-C. */
   public static final int INTERRUPTED = 130;
 
@@ -75,6 +82,15 @@ public final class ExitCodes {
       new Code(INTERNAL, "INTERNAL", "A bug in spdoctor, or the repository launcher's build failed (its log"
           + " is shown). Run again with `--stacktrace` and report it with the output.",
           Map.of("*", "internal error")),
+      new Code(CANNOT_WRITE, "CANNOT_WRITE", "A file spdoctor was asked to write (`--transcript`,"
+          + " `--unrecognised-out`, `kb docs`, `kb new`) was refused, because the path is a symbolic link, a folder or"
+          + " a device, or could not be written (no space, no permission, a file where a folder should be); nothing"
+          + " was left half-written ([Files spdoctor writes](#files-spdoctor-writes)).",
+          Map.of("*", "a file could not be written")),
+      new Code(OUTPUT_FAILED, "OUTPUT_FAILED", "Standard output or standard error could not be written (a closed"
+          + " pipe, a full disk): the report is incomplete. A batch stops at the first result it could not write,"
+          + " so `diagnose --batch big.jsonl \\| head -1` ends at once.",
+          Map.of("*", "output failed")),
       new Code(INTERRUPTED, "INTERRUPTED", "Interrupted with Ctrl-C (`guide` prints the report so far first).",
           Map.of("*", "interrupted")));
 

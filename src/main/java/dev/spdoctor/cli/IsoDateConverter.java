@@ -1,7 +1,7 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.io.Dates;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -10,9 +10,9 @@ final class IsoDateConverter implements ITypeConverter<LocalDate> {
   @Override
   public LocalDate convert(String value) {
     try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new TypeConversionException("'" + value + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01");
+      return Dates.checked(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.spdoctor.cli;
 
 import dev.spdoctor.engine.WorkingCopy;
+import dev.spdoctor.io.BoundedFiles;
+import dev.spdoctor.io.SafeFiles;
 import dev.spdoctor.kb.CatalogWriter;
 import dev.spdoctor.kb.KbLoader;
 import dev.spdoctor.rules.RuleSource;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,16 +35,14 @@ public final class KbDocsCommand implements Callable<Integer> {
     String catalog = CatalogWriter.write(KbLoader.load(copy.knowledgeBaseDir()),
         RuleSource.read(copy.rulesDir()).rules());
     Path file = copy.root().resolve("docs").resolve("catalog.md");
-    boolean current = Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(catalog);
+    boolean current = Files.isRegularFile(file)
+        && new String(BoundedFiles.read(file, BoundedFiles.TRANSCRIPT), StandardCharsets.UTF_8).equals(catalog);
     if (check) {
       spec.commandLine().getOut().println(current ? "docs/catalog.md is current"
           : "docs/catalog.md is stale: run spdoctor kb docs");
       return current ? ExitCodes.OK : ExitCodes.NO_CAUSE;
     }
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "catalog", ".tmp");
-    Files.writeString(tmp, catalog, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    SafeFiles.write(file, catalog);
     spec.commandLine().getOut().println((current ? "unchanged: " : "wrote ") + file);
     return ExitCodes.OK;
   }

@@ -58,7 +58,7 @@ public final class ProbeCommand implements Callable<Integer> {
       profileOptions.printPlan(as, out);
       return ExitCodes.OK;
     }
-    ProfileIntake intake = ProfileIntake.open(profileOptions.profile);
+    ProfileIntake intake = ProfileIntake.open(profileOptions.profile, !offline);
     PrintWriter err = QuietMixin.err(spec);
     long t0 = System.nanoTime();
     List<Observation> observations = intake.run(new ProbeRunner(!offline, "run without --offline"),

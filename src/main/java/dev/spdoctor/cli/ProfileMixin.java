@@ -28,7 +28,7 @@ public final class ProfileMixin {
       throw new SpdoctorException(ExitCodes.USAGE, "--dry-run probes a connection: give its profile with --profile FILE"
           + " (docs/profile.md)");
     }
-    ProfileIntake intake = ProfileIntake.open(profile);
+    ProfileIntake intake = ProfileIntake.open(profile, false);
     ProbeReport.plan(intake.plan(), intake.proxy(), format, out);
   }
 }

@@ -3,13 +3,11 @@ package dev.spdoctor.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spdoctor.engine.Diagnosis;
+import dev.spdoctor.io.SafeFiles;
 import dev.spdoctor.text.Redactor;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +41,7 @@ final class UnrecognisedLog {
       throw new IllegalStateException(e);
     }
     line.write('\n');
-    try {
-      // One write of the whole line, appended: concurrent runs never interleave half lines.
-      Files.write(file, line.toString().getBytes(StandardCharsets.UTF_8),
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, "cannot append to " + file + ": " + e.getMessage());
-    }
+    // One write of the whole line, appended: concurrent runs never interleave half lines.
+    SafeFiles.append(file, line.toString());
   }
 }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spdoctor.facts.ProbeRun;
+import dev.spdoctor.input.TextInput;
+import dev.spdoctor.io.BoundedFiles;
+import dev.spdoctor.io.Dates;
+import dev.spdoctor.io.JsonProblems;
+import dev.spdoctor.io.SafeFiles;
+import dev.spdoctor.probe.ObservationKeys;
 import dev.spdoctor.text.Redactor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,57 +61,131 @@ public record Transcript(LocalDate asOf, List<String> texts, Map<String, String>
       }
     }
     root.set("report", JSON.readTree(reportJson));
-    Path abs = file.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "transcript", ".tmp");
-    Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    SafeFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
   }
 
   /**
-   * Reads a transcript for replay.
+   * Reads a transcript for replay. It passes the checks of the inputs it stands for: each text
+   * those of {@code --error} (not blank, no NUL, at most 5 MiB), the day those of {@code --as-of},
+   * and the probe results must name known probes, outcomes and observation keys.
    *
-   * @throws IllegalArgumentException when the file is not a transcript
+   * @throws IllegalArgumentException when the file is not a usable transcript; the message says why
    */
   public static Transcript read(Path file) throws IOException {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-      return read(in, file.toString());
+    byte[] bytes;
+    try {
+      bytes = BoundedFiles.read(file, BoundedFiles.TRANSCRIPT);
+    } catch (BoundedFiles.NotAFileException | BoundedFiles.TooLargeException e) {
+      throw new IllegalArgumentException("cannot read the transcript " + file + ": " + e.getMessage());
     }
+    return read(new java.io.ByteArrayInputStream(bytes), file.toString());
   }
 
   /**
-   * Reads a transcript for replay from {@code in} (standard input, for {@code --transcript -}).
+   * Reads a transcript for replay from {@code in} (standard input, for {@code --transcript -}),
+   * at most 16 MiB of it.
    *
-   * @throws IllegalArgumentException when it is not a transcript
+   * @throws IllegalArgumentException when it is not a usable transcript
    */
   public static Transcript read(java.io.InputStream in, String file) throws IOException {
     JsonNode root;
+    byte[] bytes = in.readNBytes(BoundedFiles.TRANSCRIPT + 1);
+    if (bytes.length > BoundedFiles.TRANSCRIPT) {
+      throw new IllegalArgumentException("cannot read the transcript " + file + ": it is larger than "
+          + BoundedFiles.size(BoundedFiles.TRANSCRIPT));
+    }
     try {
-      root = JSON.readTree(in);
+      root = JSON.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(file + " is not JSON (" + JsonProblems.describe(e) + ")");
     }
     if (root == null || !root.path("texts").isArray() || !root.path("asOf").isTextual()) {
       throw new IllegalArgumentException(file + " is not an spdoctor transcript (written by spdoctor guide --transcript)");
     }
+    String where = file + ": ";
+    if (root.get("texts").size() > MAX_TEXTS) {
+      throw new IllegalArgumentException(where + "holds " + root.get("texts").size() + " texts; a session has at most "
+          + MAX_TEXTS);
+    }
     List<String> texts = new ArrayList<>();
-    root.get("texts").forEach(n -> texts.add(n.asText()));
+    for (JsonNode n : root.get("texts")) {
+      if (!n.isTextual()) {
+        throw new IllegalArgumentException(where + "every entry of \"texts\" must be a string");
+      }
+      try {
+        texts.add(TextInput.check("a text of the transcript", n.asText()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where + e.getMessage());
+      }
+    }
+    LocalDate asOf;
+    try {
+      asOf = Dates.checked(root.get("asOf").asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + "\"asOf\": " + e.getMessage());
+    }
     Map<String, String> given = new LinkedHashMap<>();
-    root.path("given").fields().forEachRemaining(e -> given.put(e.getKey(), e.getValue().asText()));
+    JsonNode givenNode = root.path("given");
+    if (!givenNode.isMissingNode() && !givenNode.isObject()) {
+      throw new IllegalArgumentException(where + "\"given\" must be an object of question id to answer");
+    }
+    givenNode.fields().forEachRemaining(e -> given.put(e.getKey(), scalar(where + "given." + e.getKey(), e.getValue())));
     List<Interview.Turn> turns = new ArrayList<>();
     Map<String, String> prompts = new LinkedHashMap<>();
+    if (root.path("turns").size() > MAX_TURNS) {
+      throw new IllegalArgumentException(where + "holds more than " + MAX_TURNS + " turns");
+    }
     root.path("turns").forEach(n -> {
-      turns.add(new Interview.Turn(n.path("question").asText(), n.path("answer").isNull() ? null : n.path("answer").asText()));
-      prompts.put(n.path("question").asText(), n.path("prompt").asText());
+      String q = scalar(where + "turns[].question", n.path("question"));
+      turns.add(new Interview.Turn(q, n.path("answer").isNull() ? null : scalar(where + "turns[].answer", n.path("answer"))));
+      prompts.put(q, n.path("prompt").asText());
     });
     List<ProbeRun> probes = new ArrayList<>();
-    root.path("probes").forEach(n -> {
-      Map<String, String> values = new LinkedHashMap<>();
-      n.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-      probes.add(new ProbeRun(n.path("probe").asText(), n.path("outcome").asText(), n.path("summary").asText(), values,
-          n.path("millis").asLong()));
+    if (root.path("probes").size() > ObservationKeys.probes().size()) {
+      throw new IllegalArgumentException(where + "holds more probe results than there are probes");
+    }
+    for (JsonNode n : root.path("probes")) {
+      probes.add(probe(where, n));
+    }
+    return new Transcript(asOf, texts, given, turns, prompts, probes);
+  }
+
+  private static final int MAX_TEXTS = 64;
+  private static final int MAX_TURNS = 256;
+  private static final int MAX_VALUE = 4096;
+  private static final java.util.Set<String> OUTCOMES = java.util.Set.of("collected", "failed", "not-collected");
+
+  private static ProbeRun probe(String where, JsonNode n) {
+    String probe = n.path("probe").asText();
+    if (!ObservationKeys.probes().contains(probe)) {
+      throw new IllegalArgumentException(where + "probe '" + probe + "' is not one of spdoctor's probes ("
+          + String.join(", ", ObservationKeys.probes()) + ")");
+    }
+    String outcome = n.path("outcome").asText();
+    if (!OUTCOMES.contains(outcome)) {
+      throw new IllegalArgumentException(where + "probe " + probe + ": outcome '" + outcome
+          + "' is not collected, failed or not-collected");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    n.path("values").fields().forEachRemaining(e -> {
+      if (!ObservationKeys.of(probe).contains(e.getKey())) {
+        throw new IllegalArgumentException(where + "probe " + probe + " never records '" + e.getKey() + "'");
+      }
+      values.put(e.getKey(), scalar(where + "probe " + probe + "." + e.getKey(), e.getValue()));
     });
-    return new Transcript(LocalDate.parse(root.get("asOf").asText()), texts, given, turns, prompts, probes);
+    return new ProbeRun(probe, outcome, scalar(where + "probe " + probe + ".summary", n.path("summary")), values,
+        Math.max(0, n.path("millis").asLong()));
+  }
+
+  private static String scalar(String where, JsonNode n) {
+    if (n.isContainerNode()) {
+      throw new IllegalArgumentException(where + " must be a string, not " + (n.isArray() ? "a list" : "an object"));
+    }
+    String v = n.asText();
+    if (v.length() > MAX_VALUE || v.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(where + " is longer than " + MAX_VALUE + " characters or holds a NUL");
+    }
+    return v;
   }
 
   /** The facts the session ended with: the given ones and every answer. */
