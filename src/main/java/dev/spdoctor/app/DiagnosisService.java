@@ -97,7 +97,7 @@ public final class DiagnosisService {
       }
       return new DiagnosisRequest(spec.texts(), spec.answers(), spec.asOf());
     }
-    ProfileIntake.Contribution c = ProfileIntake.open(spec.profile(), spec.live())
+    ProfileIntake.Contribution c = ProfileIntake.open(spec.profile(), spec.live(), stdin)
         .contribute(spec.live(), listener, spec.texts(), spec.answers());
     return new DiagnosisRequest(c.texts(), c.facts(), spec.asOf(), c.probes(), c.sources());
   }

@@ -39,9 +39,18 @@ public final class ProfileIntake {
    * @throws RequestException (bad input) when the profile or its network settings cannot be used
    */
   public static ProfileIntake open(Path file, boolean network) {
+    return open(file, network, null);
+  }
+
+  /**
+   * As {@link #open(Path, boolean)}; a file named {@code -} is read from {@code stdin} (when not null).
+   *
+   * @throws RequestException (bad input) when the profile or its network settings cannot be used
+   */
+  public static ProfileIntake open(Path file, boolean network, java.io.InputStream stdin) {
     Profile profile;
     try {
-      profile = ProfileLoader.load(file);
+      profile = ProfileLoader.load(file, stdin);
     } catch (ProfileException e) {
       throw RequestException.badInput(e.getMessage());
     }

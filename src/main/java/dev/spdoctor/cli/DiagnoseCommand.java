@@ -87,7 +87,7 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       return runBatch(out);
     }
     if (profileOptions.dryRun) {
-      profileOptions.printPlan(output.format, out);
+      profileOptions.printPlan(output.format, out, stdin);
       return ExitCodes.OK;
     }
     if (transcript != null) {

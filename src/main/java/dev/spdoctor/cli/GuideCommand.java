@@ -69,8 +69,13 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (profileOptions.dryRun) {
-      profileOptions.printPlan(output.format, out);
+      profileOptions.printPlan(output.format, out, stdin);
       return ExitCodes.OK;
+    }
+    if (profileOptions.profile != null && "-".equals(profileOptions.profile.toString())
+        && (answersFile == null || "-".equals(answersFile.toString()))) {
+      throw new SpdoctorException(ExitCodes.USAGE, "guide reads its answers from standard input, so --profile - cannot"
+          + " read the profile there; give the profile as a file");
     }
     DiagnosisService service = new DiagnosisService(Engine::bundled, stdin);
     DiagnosisRequest request = service.request(input.spec(stdin, false, profileOptions.profile, live, null),

@@ -53,6 +53,10 @@ public final class InputMixin {
     if (piped && !live && errors.isEmpty() && errorFiles.isEmpty() && profile == null && transcript == null) {
       return new InputSpec(List.of(piped(stdin)), facts(), day(), null, live, null);
     }
+    if (profile != null && "-".equals(profile.toString()) && errorFiles.contains("-")) {
+      throw new SpdoctorException(ExitCodes.USAGE, "--profile - and --error-file - both read standard input, which"
+          + " can be read only once; give one of them as a file");
+    }
     List<String> texts = new ArrayList<>();
     try {
       for (String e : errors) {

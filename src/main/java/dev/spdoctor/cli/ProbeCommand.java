@@ -6,6 +6,7 @@ import dev.spdoctor.probe.ProbeRunner;
 import dev.spdoctor.profile.ProfileAnswers;
 import dev.spdoctor.render.ProbeProgress;
 import dev.spdoctor.render.ProbeReport;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -33,12 +34,13 @@ import picocli.CommandLine.Spec;
         "  spdoctor probe --profile contoso.yaml     (secrets from env, file or prompt, as the profile says)",
         "  spdoctor probe --profile contoso.yaml --dry-run",
         "  spdoctor probe --profile contoso.yaml --format json > observations.json",})
-public final class ProbeCommand implements Callable<Integer> {
+public final class ProbeCommand implements Callable<Integer>, Cli.StdinAware {
   /** Formats of the observation report. */
   public enum Format { text, json }
 
   @Spec CommandSpec spec;
   @Mixin ProfileMixin profileOptions;
+  private InputStream stdin = System.in;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -48,6 +50,11 @@ public final class ProbeCommand implements Callable<Integer> {
   boolean offline;
 
   @Override
+  public void stdin(InputStream in) {
+    this.stdin = in;
+  }
+
+  @Override
   public Integer call() {
     if (profileOptions.profile == null) {
       throw new SpdoctorException(ExitCodes.USAGE, "probe needs --profile FILE (see docs/profile.md for the format)");
@@ -55,10 +62,10 @@ public final class ProbeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     dev.spdoctor.render.Format as = format == Format.json ? dev.spdoctor.render.Format.json : dev.spdoctor.render.Format.text;
     if (profileOptions.dryRun) {
-      profileOptions.printPlan(as, out);
+      profileOptions.printPlan(as, out, stdin);
       return ExitCodes.OK;
     }
-    ProfileIntake intake = ProfileIntake.open(profileOptions.profile, !offline);
+    ProfileIntake intake = ProfileIntake.open(profileOptions.profile, !offline, stdin);
     PrintWriter err = QuietMixin.err(spec);
     long t0 = System.nanoTime();
     List<Observation> observations = intake.run(new ProbeRunner(!offline, "run without --offline"),

@@ -8,6 +8,7 @@ import dev.spdoctor.profile.YamlTree.Node;
 import dev.spdoctor.profile.YamlTree.Scalar;
 import dev.spdoctor.text.Similar;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -70,15 +71,17 @@ public final class ProfileLoader {
       "^[\\s-]*[\"']?[\\w-]*(?:password|passwd|pwd|secret)[\\w-]*[\"']?\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
   private final Path file;
+  private final InputStream stdin;
   private final String shown;
   private final Path base;
   private final List<ProfileProblem> problems = new ArrayList<>();
   private final Set<String> secrets = new LinkedHashSet<>();
 
-  private ProfileLoader(Path file) {
+  private ProfileLoader(Path file, InputStream stdin) {
     this.file = file;
-    this.shown = file.toString();
-    this.base = file.getParent();
+    this.stdin = stdin;
+    this.shown = stdin != null ? "standard input" : file.toString();
+    this.base = stdin != null ? null : file.getParent();
   }
 
   /**
@@ -88,10 +91,21 @@ public final class ProfileLoader {
    * @throws ProfileException listing every problem found
    */
   public static Profile load(Path file) {
+    return load(file, null);
+  }
+
+  /**
+   * As {@link #load(Path)}, but a file named {@code -} is read from {@code stdin} (when it is not
+   * null): messages then name "standard input", and relative paths in it resolve against the
+   * current folder.
+   *
+   * @throws ProfileException listing every problem found
+   */
+  public static Profile load(Path file, InputStream stdin) {
     if (file == null) {
       throw new NullPointerException("file == null");
     }
-    ProfileLoader loader = new ProfileLoader(file);
+    ProfileLoader loader = new ProfileLoader(file, stdin != null && "-".equals(file.toString()) ? stdin : null);
     Profile profile = loader.read();
     if (!loader.problems.isEmpty() || profile == null) {
       throw new ProfileException(loader.scrubbed());
@@ -140,31 +154,8 @@ public final class ProfileLoader {
 
   /** The file's text, or null after recording why it cannot be had. */
   private String text() {
-    if (!Files.exists(file)) {
-      problems.add(new ProfileProblem(shown, 0, 0, "no such file",
-          "check the path, or write a profile there (docs/profile.md has an example)"));
-      return null;
-    }
-    if (Files.isDirectory(file)) {
-      problems.add(new ProfileProblem(shown, 0, 0, "is a directory, not a profile file",
-          "name the profile file itself, such as " + file.resolve("profile.yaml")));
-      return null;
-    }
-    byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        problems.add(new ProfileProblem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
-            "check the path names a profile file"));
-        return null;
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (AccessDeniedException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read: permission denied",
-          "check the file's permissions allow this account to read it"));
-      return null;
-    } catch (IOException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")",
-          "check the file exists and is readable"));
+    byte[] bytes = stdin != null ? piped() : fileBytes();
+    if (bytes == null) {
       return null;
     }
     try {
@@ -175,6 +166,53 @@ public final class ProfileLoader {
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       problems.add(new ProfileProblem(shown, 0, 0, "is not UTF-8 text", "save the profile as UTF-8"));
+      return null;
+    }
+  }
+
+  /** Standard input's bytes (at most {@link #MAX_BYTES}), or null after recording why not. */
+  private byte[] piped() {
+    try {
+      byte[] bytes = stdin.readNBytes((int) MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        problems.add(new ProfileProblem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
+            "pipe the profile file itself, such as: spdoctor probe --profile - < contoso.yaml"));
+        return null;
+      }
+      return bytes;
+    } catch (IOException e) {
+      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")",
+          "pipe the profile in, or name its file with --profile FILE"));
+      return null;
+    }
+  }
+
+  /** The file's bytes, or null after recording why they cannot be had. */
+  private byte[] fileBytes() {
+    if (!Files.exists(file)) {
+      problems.add(new ProfileProblem(shown, 0, 0, "no such file",
+          "check the path, or write a profile there (docs/profile.md has an example)"));
+      return null;
+    }
+    if (Files.isDirectory(file)) {
+      problems.add(new ProfileProblem(shown, 0, 0, "is a directory, not a profile file",
+          "name the profile file itself, such as " + file.resolve("profile.yaml")));
+      return null;
+    }
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        problems.add(new ProfileProblem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
+            "check the path names a profile file"));
+        return null;
+      }
+      return Files.readAllBytes(file);
+    } catch (AccessDeniedException e) {
+      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read: permission denied",
+          "check the file's permissions allow this account to read it"));
+      return null;
+    } catch (IOException e) {
+      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")",
+          "check the file exists and is readable"));
       return null;
     }
   }

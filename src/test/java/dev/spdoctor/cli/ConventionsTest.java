@@ -46,6 +46,31 @@ class ConventionsTest {
   }
 
   @Test
+  void aProfileCanComeFromStandardInput(@TempDir Path dir) throws IOException {
+    String profile = "deployment: online\nsharepoint:\n  url: https://contoso.sharepoint.com\nregistration: manual\n"
+        + "client-id: d2f4e6a8-1b3c-4d5e-9f70-81a2b3c4d5e6\ntenant-id: contoso.onmicrosoft.com\n";
+    CliRun plan = CliRun.withStdin(profile, "probe", "--profile", "-", "--dry-run");
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("login.microsoftonline.com").contains("nothing was sent");
+    CliRun diagnose = CliRun.withStdin(profile, "diagnose", "--as-of", "2026-06-01", "--profile", "-",
+        "--error", AADSTS700016);
+    assertThat(diagnose.exitCode()).as(diagnose.err()).isZero();
+    assertThat(diagnose.out()).contains("app-registration-deleted").contains("Probes");
+    CliRun bad = CliRun.withStdin("deployment: online\nsharepoint:\n  urll: https://contoso.sharepoint.com\n",
+        "probe", "--profile", "-", "--offline");
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(bad.err()).contains("standard input:3:").contains("url");
+    Path err = dir.resolve("err.txt");
+    Files.writeString(err, AADSTS700016);
+    CliRun both = CliRun.withStdin(profile, "diagnose", "--profile", "-", "--error-file", "-");
+    assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.err()).contains("read only once");
+    CliRun guide = CliRun.withStdin(profile, "guide", "--profile", "-", "--error-file", err.toString());
+    assertThat(guide.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(guide.err()).contains("give the profile as a file");
+  }
+
+  @Test
   void helpNamesACommand() {
     CliRun r = CliRun.run("help", "diagnose");
     assertThat(r.exitCode()).isZero();

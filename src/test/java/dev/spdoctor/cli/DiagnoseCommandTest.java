@@ -37,7 +37,7 @@ class DiagnoseCommandTest {
         "--color", "never", "--error", FAILED_TO_CONNECT));
     assertGolden("nothing-recognised.txt", CliRun.run("diagnose", "--color", "never",
         "--error", "java.lang.NullPointerException at com.example.Foo.bar(Foo.java:12)"));
-    // A profile, offline: its checks, the certificate file (missing here), the probes not collected.
+    // A profile, offline: its checks, the example certificate (healthy), the probes not collected.
     assertGolden("profile-offline.txt", CliRun.run("diagnose", "--as-of", "2026-06-01", "--color", "never",
         "--profile", "fixtures/profiles/contoso-online.yaml"));
   }

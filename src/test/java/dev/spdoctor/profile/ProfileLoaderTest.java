@@ -35,11 +35,21 @@ class ProfileLoaderTest {
     assertThat(p.registration()).isEqualTo("manual");
     assertThat(p.clientId()).isEqualTo("9d3e5f71-0a2b-4c6d-8e9f-a1b2c3d4e5f6");
     assertThat(p.certificate().file()).isEqualTo(Path.of("fixtures/profiles/certs/spdoctor-app.pfx"));
-    assertThat(p.certificate().password()).isEqualTo(new SecretRef("SPDOCTOR_CERT_PASSWORD", null, false));
-    assertThat(p.certificate().thumbprint()).startsWith("B4 1C E5");
+    assertThat(p.certificate().password())
+        .isEqualTo(new SecretRef(null, Path.of("fixtures/profiles/certs/spdoctor-app.password"), false));
+    assertThat(p.certificate().thumbprint()).startsWith("F3 D4 83");
     assertThat(p.legacyAuth().enabled()).isFalse();
     assertThat(p.mfa()).isEqualTo("enabled");
     assertThat(p.securityDefaults()).isEqualTo("disabled");
+  }
+
+  @Test
+  void theReadmeShowsTheContosoExampleAsShipped() throws IOException {
+    Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
+    assertThat(m.find()).as("a ```yaml block in README.md").isTrue();
+    String example = Files.readString(Path.of("fixtures/profiles/contoso-online.yaml")).lines()
+        .filter(l -> !l.startsWith("#")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    assertThat(m.group(1)).isEqualTo(example);
   }
 
   @Test
