@@ -2,9 +2,9 @@ package dev.spdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spdoctor.kb.CatalogWriter;
+import dev.spdoctor.authoring.CatalogWriter;
 import dev.spdoctor.kb.KbLoader;
-import dev.spdoctor.rules.RuleSource;
+import dev.spdoctor.authoring.RuleSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

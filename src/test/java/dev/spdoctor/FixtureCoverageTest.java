@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spdoctor.authoring.Coverage;
 import dev.spdoctor.engine.Engine;
-import dev.spdoctor.fixtures.FixtureRunner;
-import dev.spdoctor.fixtures.FixtureRunner.Located;
-import dev.spdoctor.rules.RuleSource;
+import dev.spdoctor.authoring.FixtureRunner;
+import dev.spdoctor.authoring.FixtureRunner.Located;
+import dev.spdoctor.authoring.RuleSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.spdoctor.engine.Engine;
-import dev.spdoctor.fixtures.FixtureRunner;
-import dev.spdoctor.fixtures.FixtureRunner.Located;
-import dev.spdoctor.fixtures.FixtureRunner.Result;
+import dev.spdoctor.authoring.FixtureRunner;
+import dev.spdoctor.authoring.FixtureRunner.Located;
+import dev.spdoctor.authoring.FixtureRunner.Result;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;

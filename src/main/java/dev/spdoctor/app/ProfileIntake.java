@@ -1,7 +1,7 @@
 package dev.spdoctor.app;
 
 import dev.spdoctor.facts.ProbeRun;
-import dev.spdoctor.probe.Connections;
+import dev.spdoctor.probe.net.Connections;
 import dev.spdoctor.probe.Observation;
 import dev.spdoctor.probe.PlannedRequest;
 import dev.spdoctor.probe.Probe;

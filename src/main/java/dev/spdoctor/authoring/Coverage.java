@@ -1,11 +1,9 @@
 package dev.spdoctor.authoring;
 
 import dev.spdoctor.engine.Diagnosis.FiredRule;
-import dev.spdoctor.fixtures.FixtureCase;
-import dev.spdoctor.fixtures.FixtureRunner;
-import dev.spdoctor.fixtures.FixtureRunner.Located;
+import dev.spdoctor.authoring.FixtureRunner.Located;
 import dev.spdoctor.kb.KnowledgeBase;
-import dev.spdoctor.rules.RuleSource.RuleInfo;
+import dev.spdoctor.authoring.RuleSource.RuleInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

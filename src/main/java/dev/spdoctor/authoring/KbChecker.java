@@ -2,15 +2,13 @@ package dev.spdoctor.authoring;
 
 import com.google.re2j.Pattern;
 import dev.spdoctor.engine.WorkingCopy;
-import dev.spdoctor.fixtures.FixtureRunner;
 import dev.spdoctor.kb.KbException;
 import dev.spdoctor.kb.KbLoader;
 import dev.spdoctor.kb.KbProblem;
 import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.kb.Signature;
 import dev.spdoctor.probe.ObservationKeys;
-import dev.spdoctor.rules.RuleSource;
-import dev.spdoctor.rules.RuleSource.RuleInfo;
+import dev.spdoctor.authoring.RuleSource.RuleInfo;
 import dev.spdoctor.text.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;

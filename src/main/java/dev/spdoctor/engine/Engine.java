@@ -30,7 +30,6 @@ import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.kb.MilestoneDef;
 import dev.spdoctor.kb.Step;
 import dev.spdoctor.text.ErrorCodes;
-import dev.spdoctor.text.MentionExtractor;
 import dev.spdoctor.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.cert.CertificateFileException;
+import dev.spdoctor.probe.cert.CertificateFiles;
+import dev.spdoctor.probe.cert.LoadedCertificate;
 import dev.spdoctor.profile.Profile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

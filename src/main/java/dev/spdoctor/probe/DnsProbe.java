@@ -1,5 +1,7 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.DnsLookup;
+import dev.spdoctor.probe.net.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,7 @@ public final class DnsProbe implements Probe {
     }
     DnsLookup lookup;
     try {
-      lookup = DnsLookup.of(ctx);
+      lookup = DnsLookup.of(ctx.profile().network(), ctx.timeout());
     } catch (IllegalArgumentException e) {
       return Observation.failed(ID, e.getMessage(), Map.of());
     }

@@ -1,5 +1,9 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.Connections;
+import dev.spdoctor.probe.net.HttpDates;
+import dev.spdoctor.probe.net.NetFailure;
+import dev.spdoctor.probe.net.Shape;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.models.SiteCollectionResponse;
 import com.microsoft.graph.models.odataerrors.MainError;

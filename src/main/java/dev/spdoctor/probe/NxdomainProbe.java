@@ -1,5 +1,7 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.DnsLookup;
+import dev.spdoctor.probe.net.Names;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -72,7 +74,7 @@ public final class NxdomainProbe implements Probe {
     }
     DnsLookup lookup;
     try {
-      lookup = DnsLookup.of(ctx);
+      lookup = DnsLookup.of(ctx.profile().network(), ctx.timeout());
     } catch (IllegalArgumentException e) {
       return Observation.failed(ID, e.getMessage(), Map.of());
     }

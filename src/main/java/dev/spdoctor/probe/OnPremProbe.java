@@ -1,5 +1,8 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.HttpProbe;
+import dev.spdoctor.probe.net.Names;
+import dev.spdoctor.probe.net.WwwAuthenticate;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +70,7 @@ public final class OnPremProbe implements Probe {
     String firstError = null;
     boolean any = false;
     for (Target t : targets) {
-      HttpProbe.Result r = HttpProbe.get(ctx, t.uri(), Map.of());
+      HttpProbe.Result r = HttpProbe.get(ctx.connections(), ctx.clock(), ctx.timeout(), t.uri(), Map.of());
       if (r.answered()) {
         any = true;
         values.put(t.prefix() + "-status", Integer.toString(r.status()));

@@ -1,5 +1,7 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.Connections;
+import dev.spdoctor.profile.SecretSource;
 import dev.spdoctor.profile.Profile;
 import java.time.Clock;
 import java.time.Duration;

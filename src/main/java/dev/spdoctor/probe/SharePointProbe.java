@@ -1,5 +1,10 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.HttpProbe;
+import dev.spdoctor.probe.net.Names;
+import dev.spdoctor.probe.net.ServiceError;
+import dev.spdoctor.probe.net.Shape;
+import dev.spdoctor.probe.net.WwwAuthenticate;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +62,7 @@ public final class SharePointProbe implements Probe {
     if (uri == null) {
       return Observation.notCollected(ID, "the SharePoint URL is not a URL: " + ctx.profile().sharePoint().url());
     }
-    HttpProbe.Result r = HttpProbe.get(ctx, uri, Map.of("Authorization", "Bearer "));
+    HttpProbe.Result r = HttpProbe.get(ctx.connections(), ctx.clock(), ctx.timeout(), uri, Map.of("Authorization", "Bearer "));
     Map<String, String> values = new LinkedHashMap<>();
     r.record(values);
     if (!r.answered()) {

@@ -1,5 +1,9 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.HttpProbe;
+import dev.spdoctor.probe.net.Names;
+import dev.spdoctor.probe.net.ServiceError;
+import dev.spdoctor.probe.net.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
@@ -55,7 +59,7 @@ public final class TenantProbe implements Probe {
     if (uri == null) {
       return Observation.notCollected(ID, "the sign-in endpoint is not a URL: " + ctx.profile().loginBase());
     }
-    HttpProbe.Result r = HttpProbe.get(ctx, uri, Map.of("Accept", "application/json"));
+    HttpProbe.Result r = HttpProbe.get(ctx.connections(), ctx.clock(), ctx.timeout(), uri, Map.of("Accept", "application/json"));
     Map<String, String> values = new LinkedHashMap<>();
     r.record(values);
     if (!r.answered()) {

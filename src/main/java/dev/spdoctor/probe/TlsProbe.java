@@ -1,5 +1,7 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.Names;
+import dev.spdoctor.probe.net.NetFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,11 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.cert.CertificateFileException;
+import dev.spdoctor.probe.cert.CertificateFiles;
+import dev.spdoctor.probe.cert.LoadedCertificate;
+import dev.spdoctor.probe.net.HttpDates;
+import dev.spdoctor.probe.net.NetFailure;
+import dev.spdoctor.probe.net.ServiceError;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;

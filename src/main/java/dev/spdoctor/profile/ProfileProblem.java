@@ -25,6 +25,13 @@ public record ProfileProblem(String file, int line, int column, String message, 
   /** {@code file:line:col: message — fix}, leaving out what is unknown (the format knowledge-base problems use). */
   @Override
   public String toString() {
-    return new dev.spdoctor.kb.KbProblem(file, line, column, message, fix).toString();
+    StringBuilder out = new StringBuilder(file);
+    if (line > 0) {
+      out.append(':').append(line);
+      if (column > 0) {
+        out.append(':').append(column);
+      }
+    }
+    return out.append(": ").append(message).append(" — ").append(fix).toString();
   }
 }

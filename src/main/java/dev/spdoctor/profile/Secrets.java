@@ -1,6 +1,5 @@
 package dev.spdoctor.profile;
 
-import dev.spdoctor.probe.SecretSource;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;

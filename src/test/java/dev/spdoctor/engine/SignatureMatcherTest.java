@@ -2,7 +2,7 @@ package dev.spdoctor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spdoctor.fixtures.FixtureRunner;
+import dev.spdoctor.authoring.FixtureRunner;
 import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.kb.Signature;
 import dev.spdoctor.text.TextNormalizer;

@@ -1,8 +1,12 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.cert.CertificateFiles;
+import dev.spdoctor.probe.cert.LoadedCertificate;
+import dev.spdoctor.probe.net.Connections;
 import static dev.spdoctor.probe.testing.Stubs.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spdoctor.profile.SecretSource;
 import dev.spdoctor.probe.testing.Stubs;
 import dev.spdoctor.profile.Cloud;
 import dev.spdoctor.profile.Profile;

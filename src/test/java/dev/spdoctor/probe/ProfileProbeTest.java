@@ -2,6 +2,7 @@ package dev.spdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spdoctor.probe.net.Connections;
 import dev.spdoctor.profile.Cloud;
 import dev.spdoctor.profile.Profile;
 import dev.spdoctor.profile.ProfileLoader;

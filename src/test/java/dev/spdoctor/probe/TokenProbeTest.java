@@ -6,6 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spdoctor.probe.cert.CertificateFiles;
+import dev.spdoctor.probe.cert.LoadedCertificate;
+import dev.spdoctor.probe.net.Connections;
+import dev.spdoctor.profile.SecretSource;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.nimbusds.jose.util.Base64;

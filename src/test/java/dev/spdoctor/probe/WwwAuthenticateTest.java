@@ -1,5 +1,6 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.WwwAuthenticate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -2,10 +2,11 @@ package dev.spdoctor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spdoctor.authoring.RuleSource;
 import dev.spdoctor.authoring.KbChecker;
 import dev.spdoctor.engine.RuleBase;
 import dev.spdoctor.engine.WorkingCopy;
-import dev.spdoctor.rules.RuleSource.RuleInfo;
+import dev.spdoctor.authoring.RuleSource.RuleInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spdoctor.probe.Connections;
+import dev.spdoctor.probe.net.Connections;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

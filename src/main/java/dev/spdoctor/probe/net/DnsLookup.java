@@ -1,5 +1,6 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.net;
 
+import dev.spdoctor.profile.Profile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,7 +32,7 @@ import org.xbill.DNS.Type;
  * Looks names up, all at once and within one time limit: with dnsjava against the profile's
  * {@code network.dns-server}, else with the system resolver. IP literals are answered as themselves.
  */
-final class DnsLookup {
+public final class DnsLookup {
   /** Threads for the system resolver, which cannot be interrupted; daemons, so a hung lookup never holds the JVM. */
   private static final Executor SYSTEM = java.util.concurrent.Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "spdoctor-dns");
@@ -46,13 +47,13 @@ final class DnsLookup {
    *     or another response code in lower case ({@code refused} ...)
    * @param addresses the addresses, when {@code addresses}
    */
-  record Answer(String kind, List<String> addresses) {
+  public record Answer(String kind, List<String> addresses) {
     /** The value for an observation: the addresses comma-separated, or the kind. */
-    String value() {
+    public String value() {
       return "addresses".equals(kind) ? String.join(",", addresses) : kind;
     }
 
-    boolean resolved() {
+    public boolean resolved() {
       return "addresses".equals(kind);
     }
   }
@@ -72,10 +73,10 @@ final class DnsLookup {
    *
    * @throws IllegalArgumentException when {@code network.dns-server} is not {@code host} or {@code host:port}
    */
-  static DnsLookup of(ProbeContext ctx) {
-    String s = ctx.profile().network().dnsServer();
+  public static DnsLookup of(Profile.Network network, Duration timeout) {
+    String s = network.dnsServer();
     if (s == null || s.isBlank()) {
-      return new DnsLookup(null, null, ctx.timeout());
+      return new DnsLookup(null, null, timeout);
     }
     String host = s.strip();
     int port = 53;
@@ -94,7 +95,7 @@ final class DnsLookup {
     if (a.isUnresolved()) {
       throw new IllegalArgumentException("network.dns-server: cannot resolve " + host);
     }
-    return new DnsLookup(s.strip(), a, ctx.timeout());
+    return new DnsLookup(s.strip(), a, timeout);
   }
 
   private static int port(String p, String whole) {
@@ -110,12 +111,12 @@ final class DnsLookup {
   }
 
   /** {@code system}, or the server as the profile names it. */
-  String resolver() {
+  public String resolver() {
     return server == null ? "system" : server;
   }
 
   /** Looks every name up at once; all answers are in within the time limit. */
-  Map<String, Answer> lookUp(List<String> names) throws InterruptedException {
+  public Map<String, Answer> lookUp(List<String> names) throws InterruptedException {
     Map<String, CompletableFuture<Answer>> pending = new LinkedHashMap<>();
     for (String n : names) {
       if (Names.isIpLiteral(n)) {

@@ -1,4 +1,4 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.net;
 
 import dev.spdoctor.text.Identifiers;
 import java.net.URI;
@@ -6,25 +6,26 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Host names and identifiers as the network probes read them from a profile. */
-final class Names {
-  static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+public final class Names {
+  public static final Pattern GUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   static final Pattern DOMAIN = Pattern.compile("(?i)(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private Names() {}
 
   /** A GUID, as the one identifier classifier ({@link Identifiers}) judges it. */
-  static boolean isGuid(String s) {
+  public static boolean isGuid(String s) {
     return s != null && GUID.matcher(s.strip()).matches() && Identifiers.isGuid(s);
   }
 
   /** A domain name, as the one identifier classifier judges it (at most 253 characters). */
-  static boolean isDomain(String s) {
+  public static boolean isDomain(String s) {
     return s != null && s.strip().length() <= 253 && Identifiers.classify(s) == Identifiers.Kind.DOMAIN;
   }
 
   /** The URL, or null when it is missing or not an absolute http(s) URL with a host. */
-  static URI url(String s) {
+  public static URI url(String s) {
     if (s == null || s.isBlank()) {
       return null;
     }
@@ -41,7 +42,7 @@ final class Names {
   }
 
   /** The host of a URL, lower case, without IPv6 brackets; or null. */
-  static String host(String url) {
+  public static String host(String url) {
     URI u = url(url);
     if (u == null) {
       return null;
@@ -50,12 +51,12 @@ final class Names {
     return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
   }
 
-  static boolean isIpLiteral(String host) {
+  public static boolean isIpLiteral(String host) {
     return IPV4.matcher(host).matches() || host.contains(":");
   }
 
   /** The URL without a trailing slash, with this path appended. */
-  static URI under(String base, String path) {
+  public static URI under(String base, String path) {
     String b = base.strip();
     while (b.endsWith("/")) {
       b = b.substring(0, b.length() - 1);

@@ -1,4 +1,4 @@
-package dev.spdoctor.text;
+package dev.spdoctor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

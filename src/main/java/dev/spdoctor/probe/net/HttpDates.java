@@ -1,4 +1,4 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.net;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** The HTTP date headers every HTTP probe reads: {@code Date} and {@code Retry-After}. */
-final class HttpDates {
+public final class HttpDates {
   private HttpDates() {}
 
   /** An RFC 1123 date such as {@code Tue, 15 Nov 1994 08:12:31 GMT}; empty when absent or unreadable. */
-  static Optional<Instant> parse(String value) {
+  public static Optional<Instant> parse(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
@@ -28,7 +28,7 @@ final class HttpDates {
    * counted from {@code reference} (never negative). Empty when absent, unreadable, or a date with
    * no reference to count from.
    */
-  static Optional<Long> retryAfterSeconds(String value, Instant reference) {
+  public static Optional<Long> retryAfterSeconds(String value, Instant reference) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.net;
 
+import dev.spdoctor.profile.SecretSource;
 import dev.spdoctor.profile.Profile;
 import java.io.IOException;
 import java.io.InputStream;

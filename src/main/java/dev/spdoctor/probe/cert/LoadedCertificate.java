@@ -1,4 +1,4 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.cert;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.net;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.spdoctor.probe.NetFixtures;
+import dev.spdoctor.probe.ProbeContext;
 import dev.spdoctor.probe.testing.Stubs;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +24,8 @@ class HttpProbeTest {
   static final URI URL = URI.create("https://contoso.sharepoint.com/x");
 
   private HttpProbe.Result fetch(Duration timeout) throws InterruptedException {
-    return HttpProbe.get(NetFixtures.context(NetFixtures.withTimeout(stubs.profile(), timeout)), URL, Map.of());
+    ProbeContext ctx = NetFixtures.context(NetFixtures.withTimeout(stubs.profile(), timeout));
+    return HttpProbe.get(ctx.connections(), ctx.clock(), ctx.timeout(), URL, Map.of());
   }
 
   private static Map<String, String> values(HttpProbe.Result r) {

@@ -1,4 +1,4 @@
-package dev.spdoctor.rules;
+package dev.spdoctor.authoring;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

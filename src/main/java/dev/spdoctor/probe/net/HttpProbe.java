@@ -1,4 +1,4 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.net;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,12 +107,12 @@ public final class HttpProbe {
     }
   }
 
-  /** Sends a GET with these headers, within the context's time limit. */
-  public static Result get(ProbeContext ctx, URI uri, Map<String, String> headers) throws InterruptedException {
-    Duration timeout = ctx.timeout();
+  /** Sends a GET with these headers through these connections, within the time limit. */
+  public static Result get(Connections connections, Clock clock, Duration timeout, URI uri, Map<String, String> headers)
+      throws InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout).version(HttpClient.Version.HTTP_1_1);
     headers.forEach(b::header);
-    return send(ctx.connections().httpClient(timeout), b.build(), ctx.clock(), timeout);
+    return send(connections.httpClient(timeout), b.build(), clock, timeout);
   }
 
   static Result send(HttpClient client, HttpRequest request, Clock clock, Duration timeout) throws InterruptedException {

@@ -1,4 +1,4 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.net;
 
 import java.io.IOException;
 import java.net.ConnectException;

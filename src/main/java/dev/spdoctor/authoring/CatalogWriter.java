@@ -1,6 +1,13 @@
-package dev.spdoctor.kb;
+package dev.spdoctor.authoring;
 
-import dev.spdoctor.rules.RuleSource.RuleInfo;
+import dev.spdoctor.authoring.RuleSource.RuleInfo;
+import dev.spdoctor.kb.AppDef;
+import dev.spdoctor.kb.Cause;
+import dev.spdoctor.kb.KnowledgeBase;
+import dev.spdoctor.kb.MilestoneDef;
+import dev.spdoctor.kb.PortalEntry;
+import dev.spdoctor.kb.Signature;
+import dev.spdoctor.kb.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.cert;
 
-import dev.spdoctor.probe.CertificateFileException.Kind;
+import dev.spdoctor.profile.SecretSource;
+import dev.spdoctor.probe.cert.CertificateFileException.Kind;
 import dev.spdoctor.profile.Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.probe.cert;
 
 /**
  * Why the app's certificate file cannot be used. The message says it for people and never holds

@@ -1,6 +1,5 @@
-package dev.spdoctor.probe;
+package dev.spdoctor.profile;
 
-import dev.spdoctor.profile.SecretRef;
 
 /** Reads a secret a profile points at (environment, file or prompt). Implementations never log it. */
 public interface SecretSource {

@@ -1,4 +1,4 @@
-package dev.spdoctor.text;
+package dev.spdoctor.engine;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
