@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.spdoctor.kb.Signature;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,11 @@ import java.util.Map;
  * escaping irrelevant), and a message cut off after a distinctive leading fragment of at least
  * {@value #FRAGMENT_MIN} characters (at the end of the paste, or before an ellipsis or a closing
  * quote) is found as a fragment, which the engine weighs less than the whole message.
+ *
+ * <p>Fast: one pass of a {@link LiteralGate} over the text finds which literals the patterns
+ * require are there ({@link PatternLiterals#conjuncts}); a pattern runs only where each of its
+ * required sets has a member in the text, and a message's fragment is looked for only where its
+ * beginning is. The gate is conservative, so what is found is what running every pattern finds.
  */
 public final class SignatureMatcher {
   /** The shortest leading fragment of a message that counts as the message cut off. */
@@ -28,13 +34,52 @@ public final class SignatureMatcher {
     }
   }
 
-  private record Lead(String signature, String text) {}
+  /** A message's literal beginning; {@code head} is the gate's literal for its first characters (-1: none). */
+  private record Lead(String signature, int index, String text, int head) {}
 
   private final List<Lead> leads = new ArrayList<>();
 
-  private record Compiled(String signature, Pattern pattern, List<String> groups, RequiredLiteral.Literal literal) {}
+  /**
+   * A pattern; {@code index} is its signature's place in the list given. {@code required} holds,
+   * for each set of literals the pattern requires, the gate's indices of its members (null: no gate).
+   * The pattern is compiled when a text first gets past the gate (the knowledge base's loader has
+   * already checked that it compiles): a one-shot diagnosis compiles the few patterns it needs.
+   */
+  private static final class Compiled {
+    final String signature;
+    final int index;
+    final String regex;
+    final boolean named;
+    final int[][] required;
+    private volatile Pattern pattern;
+    private volatile List<String> groups;
+
+    Compiled(String signature, int index, String regex, boolean named, int[][] required) {
+      this.signature = signature;
+      this.index = index;
+      this.regex = regex;
+      this.named = named;
+      this.required = required;
+    }
+
+    Pattern pattern() {
+      Pattern p = pattern;
+      if (p == null) {
+        p = Pattern.compile(regex);
+        groups = named ? List.copyOf(p.namedGroups().keySet()) : List.of();
+        pattern = p;
+      }
+      return p;
+    }
+
+    List<String> groups() {
+      pattern();
+      return groups;
+    }
+  }
 
   private final List<Compiled> compiled = new ArrayList<>();
+  private final LiteralGate gate;
 
   public SignatureMatcher(List<Signature> signatures) {
     this(signatures, true);
@@ -42,27 +87,74 @@ public final class SignatureMatcher {
 
   /** With {@code prefilter} false every pattern runs on every text (tests compare the two). */
   SignatureMatcher(List<Signature> signatures, boolean prefilter) {
-    for (Signature signature : signatures) {
+    Map<String, Integer> literals = new LinkedHashMap<>();
+    for (int index = 0; index < signatures.size(); index++) {
+      Signature signature = signatures.get(index);
       for (String p : signature.patterns()) {
         String tolerant = p.startsWith("(?i)") ? p : "(?i)" + p;
-        Pattern pattern = Pattern.compile(tolerant);
-        compiled.add(new Compiled(signature.id(), pattern, List.copyOf(pattern.namedGroups().keySet()),
-            prefilter ? RequiredLiteral.of(tolerant) : null));
+        compiled.add(new Compiled(signature.id(), index, tolerant, true, prefilter ? required(tolerant, literals) : null));
       }
       for (Signature.Localized l : signature.localized()) {
-        Pattern pattern = Pattern.compile(l.pattern());
-        compiled.add(new Compiled(signature.id(), pattern, List.of(), prefilter ? RequiredLiteral.of(l.pattern()) : null));
+        compiled.add(new Compiled(signature.id(), index, l.pattern(), false,
+            prefilter ? required(l.pattern(), literals) : null));
       }
       List<String> messages = new ArrayList<>();
       messages.add(signature.message());
-      signature.localized().forEach(l -> messages.add(l.text()));
+      for (Signature.Localized l : signature.localized()) {
+        messages.add(l.text());
+      }
       for (String message : messages) {
         String lead = lead(message);
         if (lead != null) {
-          leads.add(new Lead(signature.id(), lead));
+          int head = prefilter ? literal(LiteralGate.normalise(lead.substring(0, FRAGMENT_MIN)), literals) : -1;
+          leads.add(new Lead(signature.id(), index, lead, head));
         }
       }
     }
+    gate = prefilter ? new LiteralGate(List.copyOf(literals.keySet())) : null;
+  }
+
+  private static int[][] required(String pattern, Map<String, Integer> literals) {
+    List<java.util.Set<String>> sets = PatternLiterals.conjuncts(pattern);
+    int[][] out = new int[sets.size()][];
+    for (int k = 0; k < sets.size(); k++) {
+      java.util.Set<Integer> members = new java.util.LinkedHashSet<>();
+      for (String x : sets.get(k)) {
+        members.add(literal(LiteralGate.normalise(x), literals));
+      }
+      out[k] = new int[members.size()];
+      int j = 0;
+      for (int m : members) {
+        out[k][j++] = m;
+      }
+    }
+    return out;
+  }
+
+  /** The gate's index of {@code literal}, added if new. */
+  private static int literal(String literal, Map<String, Integer> literals) {
+    Integer at = literals.get(literal);
+    if (at == null) {
+      at = literals.size();
+      literals.put(literal, at);
+    }
+    return at;
+  }
+
+  private static boolean possible(int[][] required, BitSet present) {
+    for (int[] anyOf : required) {
+      boolean one = false;
+      for (int l : anyOf) {
+        if (present.get(l)) {
+          one = true;
+          break;
+        }
+      }
+      if (!one) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -78,7 +170,11 @@ public final class SignatureMatcher {
     if (placeholder >= 0) {
       m = m.substring(0, placeholder);
     }
-    m = m.replaceFirst("[\\s.'\"]+$", "").toLowerCase(java.util.Locale.ROOT);
+    int end = m.length();
+    while (end > 0 && " \t\n\u000b\f\r.'\"".indexOf(m.charAt(end - 1)) >= 0) {
+      end--; // as replaceFirst("[\\s.'\"]+$", ""), without compiling a pattern per message
+    }
+    m = m.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     return m.length() >= FRAGMENT_MIN ? m : null;
   }
 
@@ -87,17 +183,22 @@ public final class SignatureMatcher {
    * overlapping text, the earlier (then longer) match is kept.
    */
   public List<Found> find(int input, String text) {
+    return find(input, text, null);
+  }
+
+  /**
+   * As {@link #find(int, String)}, for the signatures in {@code only} alone (by their place in the
+   * list this matcher was made with; null: all).
+   */
+  public List<Found> find(int input, String text, BitSet only) {
     List<Found> all = new ArrayList<>();
-    String lower = null;
+    BitSet present = gate != null ? gate.collect(text) : null;
     for (Compiled c : compiled) {
-      RequiredLiteral.Literal literal = c.literal();
-      if (literal != null) {
-        if (literal.ignoreCase()) {
-          lower = lower != null ? lower : text.toLowerCase(java.util.Locale.ROOT);
-        }
-        if ((literal.ignoreCase() ? lower : text).indexOf(literal.text()) < 0) {
-          continue; // the pattern cannot match text without its required literal
-        }
+      if (only != null && !only.get(c.index)) {
+        continue;
+      }
+      if (present != null && !possible(c.required, present)) {
+        continue; // the pattern cannot match text without one of each of its required literals
       }
       Matcher m = c.pattern().matcher(text);
       while (m.find()) {
@@ -108,13 +209,13 @@ public final class SignatureMatcher {
             captures.put(group, value);
           }
         }
-        all.add(new Found(c.signature(), input, m.start(), m.end(), m.group(), captures));
+        all.add(new Found(c.signature, input, m.start(), m.end(), m.group(), captures));
         if (m.end() == m.start() && m.end() >= text.length()) {
           break;
         }
       }
     }
-    fragments(input, text, lower != null ? lower : text.toLowerCase(java.util.Locale.ROOT), all);
+    fragments(input, text, present, only, all);
     all.sort(Comparator.comparingInt(Found::start)
         .thenComparing(Comparator.comparingInt(Found::end).reversed())
         .thenComparing(Found::signature));
@@ -136,8 +237,13 @@ public final class SignatureMatcher {
    * closing quote, where the whole message would go on. A fragment inside a whole match of the same
    * signature adds nothing.
    */
-  private void fragments(int input, String text, String lower, List<Found> all) {
+  private void fragments(int input, String text, BitSet present, BitSet only, List<Found> all) {
+    String lower = null;
     for (Lead lead : leads) {
+      if (only != null && !only.get(lead.index()) || present != null && !present.get(lead.head())) {
+        continue;
+      }
+      lower = lower != null ? lower : text.toLowerCase(java.util.Locale.ROOT);
       String head = lead.text().substring(0, FRAGMENT_MIN);
       int from = 0;
       int at;

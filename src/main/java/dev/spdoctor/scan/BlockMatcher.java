@@ -254,8 +254,8 @@ final class BlockMatcher {
     for (int i = from; i < end; i++) {
       bytes[i - from] = v.at(i);
     }
-    List<SignatureMatcher> matchers = prefilter.matchersFor(bytes, 0, bytes.length);
-    if (matchers.isEmpty()) {
+    java.util.BitSet signatures = prefilter.signaturesFor(bytes, 0, bytes.length);
+    if (signatures.isEmpty()) {
       return;
     }
     // lines of the window with their relative line numbers
@@ -329,10 +329,9 @@ final class BlockMatcher {
       }
     }
     String text = out.toString();
-    List<SignatureMatcher.Found> found = new ArrayList<>();
-    for (SignatureMatcher m : matchers) {
-      found.addAll(m.find(0, text));
-    }
+    List<SignatureMatcher.Found> found = new ArrayList<>(prefilter.matcher().find(0, text, signatures));
+    // in the order of the signatures, as matching them one by one gave
+    found.sort(java.util.Comparator.comparingInt(f -> prefilter.indexOf(f.signature())));
     for (SignatureMatcher.Found f : found) {
       int first = owner[lineOf(pieceStart, f.start())];
       int last = lineOf(pieceStart, Math.max(f.start(), f.end() - 1));

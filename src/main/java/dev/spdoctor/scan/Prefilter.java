@@ -1,5 +1,6 @@
 package dev.spdoctor.scan;
 
+import dev.spdoctor.engine.PatternLiterals;
 import dev.spdoctor.engine.SignatureMatcher;
 import dev.spdoctor.kb.Signature;
 import java.util.ArrayList;
@@ -13,15 +14,16 @@ import java.util.Set;
  * The byte-level prefilter of a scan: one automaton over the literals of every signature pattern
  * (see {@link PatternLiterals}). A line that holds none of them cannot hold a match whose literal
  * is on it; only lines that do, and the lines around them, are matched, and only by the
- * signatures whose literals are in that window. Each signature is matched by its own instance of
- * the engine's {@link SignatureMatcher}, so recognition stays the engine's.
+ * signatures whose literals are in that window. The window is matched by the engine's own
+ * {@link SignatureMatcher} (restricted to those signatures), so recognition stays the engine's.
  */
 public final class Prefilter {
   private final ByteAutomaton automaton;
   private final List<String> literals;
   /** For each literal, the signatures (by index) it stands for. */
   private final int[][] owners;
-  private final List<SignatureMatcher> matchers = new ArrayList<>();
+  private final SignatureMatcher matcher;
+  private final Map<String, Integer> index = new java.util.HashMap<>();
   private final BitSet unfiltered = new BitSet();
   private final List<String> unfilteredPatterns = new ArrayList<>();
 
@@ -29,7 +31,7 @@ public final class Prefilter {
     Map<String, BitSet> owner = new LinkedHashMap<>();
     for (int i = 0; i < signatures.size(); i++) {
       Signature s = signatures.get(i);
-      matchers.add(new SignatureMatcher(List.of(s)));
+      index.put(s.id(), i);
       for (String p : s.patterns()) {
         Set<String> l = PatternLiterals.of(p);
         if (l == null) {
@@ -48,6 +50,7 @@ public final class Prefilter {
       owners[i] = owner.get(literals.get(i)).stream().toArray();
     }
     automaton = new ByteAutomaton(literals);
+    matcher = new SignatureMatcher(signatures);
   }
 
   /** The prefilter for {@code signatures}. */
@@ -74,8 +77,21 @@ public final class Prefilter {
     return !unfiltered.isEmpty();
   }
 
-  /** The matchers of the signatures whose literals are in {@code window[from, to)}, and of those without literals. */
-  List<SignatureMatcher> matchersFor(byte[] window, int from, int to) {
+  /** The place of signature {@code id} in the list given. */
+  int indexOf(String id) {
+    return index.get(id);
+  }
+
+  /** The engine's matcher over every signature (restricted by {@link #signaturesFor} per window). */
+  SignatureMatcher matcher() {
+    return matcher;
+  }
+
+  /**
+   * The signatures (their places in the list given) whose literals are in {@code window[from, to)},
+   * and those without literals.
+   */
+  BitSet signaturesFor(byte[] window, int from, int to) {
     BitSet found = new BitSet(literals.size());
     automaton.collect(window, from, to, found);
     BitSet sigs = (BitSet) unfiltered.clone();
@@ -84,10 +100,6 @@ public final class Prefilter {
         sigs.set(s);
       }
     }
-    List<SignatureMatcher> out = new ArrayList<>(sigs.cardinality());
-    for (int s = sigs.nextSetBit(0); s >= 0; s = sigs.nextSetBit(s + 1)) {
-      out.add(matchers.get(s));
-    }
-    return out;
+    return sigs;
   }
 }

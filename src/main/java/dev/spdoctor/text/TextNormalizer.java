@@ -36,7 +36,7 @@ public final class TextNormalizer {
     }
     // Line breaks first: a JSON body a console wrapped over several lines still decodes. Then the cheap
     // checks: a JSON escape needs a backslash inside quotes, a page needs a '<'.
-    String s = SPACE.matcher(text).replaceAll(" ");
+    String s = collapseSpace(text);
     s = s.indexOf('\\') >= 0 && s.indexOf('"') >= 0 ? decodeJsonStrings(s) : s;
     if (s.indexOf('<') >= 0 && HTML_PAGE.matcher(s).find()) {
       s = HTML_SKIP.matcher(s).replaceAll(" ");

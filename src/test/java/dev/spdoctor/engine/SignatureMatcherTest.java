@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SignatureMatcherTest {
@@ -30,17 +31,59 @@ class SignatureMatcherTest {
     }
   }
 
+  /** Corpus pastes (never held-out/) and the texts as a log or a console could print them. */
   @Test
-  void requiredLiteralsAreConservative() {
-    assertThat(RequiredLiteral.of("Tenant '(?P<tenant>[^']+)' not found")).isEqualTo(
-        new RequiredLiteral.Literal("' not found", false));
-    assertThat(RequiredLiteral.of("[abcdefgh]+ xyz")).isNull();
-    assertThat(RequiredLiteral.of("foo bar|baz qux")).isNull();
-    assertThat(RequiredLiteral.of("(?i)HTTP/[0-9.]+ 407 Proxy Authentication")).isEqualTo(
-        new RequiredLiteral.Literal(" 407 proxy authentication", true));
-    assertThat(RequiredLiteral.of("Failed to connect( to)? SharePoint")).isEqualTo(
-        new RequiredLiteral.Literal("Failed to connect", false));
-    assertThat(RequiredLiteral.of("canceled?x")).isEqualTo(new RequiredLiteral.Literal("cancele", false));
-    assertThat(RequiredLiteral.of("\\(407\\) Proxy")).isEqualTo(new RequiredLiteral.Literal("(407) Proxy", false));
+  void gateNeverChangesWhatIsFoundInCorpusPastesAndVariants() throws IOException {
+    KnowledgeBase kb = KnowledgeBase.bundled();
+    SignatureMatcher fast = new SignatureMatcher(kb.signatures());
+    SignatureMatcher plain = new SignatureMatcher(kb.signatures(), false);
+    List<String> texts = new ArrayList<>();
+    com.fasterxml.jackson.databind.ObjectMapper yaml =
+        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    try (var files = java.nio.file.Files.list(Path.of("fixtures", "public-record", "corpus"))) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+        for (var c : yaml.readTree(f.toFile()).path("cases")) {
+          texts.add(c.path("text").asText(""));
+        }
+      }
+    }
+    assertThat(texts).hasSizeGreaterThan(100);
+    for (Signature s : kb.signatures()) {
+      for (String e : s.examples()) {
+        texts.add(e.toUpperCase(java.util.Locale.ROOT));
+        texts.add(e.replace("k", "\u212a").replace("s", "\u017f")); // Kelvin sign, long s: RE2J folds them
+        texts.add(e.substring(0, e.length() / 2)); // cut off: a fragment
+        texts.add(e.replace(" ", "  "));
+      }
+    }
+    for (String t : texts) {
+      String n = TextNormalizer.normalize(t);
+      assertThat(fast.find(0, n)).as(t).isEqualTo(plain.find(0, n));
+      assertThat(fast.find(0, t)).as("raw: " + t).isEqualTo(plain.find(0, t));
+    }
+  }
+
+  @Test
+  void conjunctsAreWhatEveryMatchHolds() {
+    assertThat(PatternLiterals.conjuncts("Tenant '(?P<tenant>[^']+)' not found"))
+        .containsExactlyInAnyOrder(Set.of("tenant '"), Set.of("' not found"));
+    assertThat(PatternLiterals.conjuncts("[abcdefgh]+ xyz")).containsExactly(Set.of(" xyz"));
+    assertThat(PatternLiterals.conjuncts("foo bar|baz qux")).containsExactly(Set.of("foo bar", "baz qux"));
+    assertThat(PatternLiterals.conjuncts("(?i)\\bHTTP/[0-9.]+ 407 Proxy Authentication"))
+        .containsExactlyInAnyOrder(Set.of("http/"), Set.of(" 407 proxy authentication"));
+    assertThat(PatternLiterals.conjuncts("Failed to connect( to)? SharePoint"))
+        .containsExactly(Set.of("failed to connect sharepoint", "failed to connect to sharepoint"));
+    assertThat(PatternLiterals.conjuncts("canceled?x")).containsExactly(Set.of("cancelex", "canceledx"));
+    assertThat(PatternLiterals.conjuncts("a.*|b")).isEmpty();
+    assertThat(PatternLiterals.conjuncts("(unbalanced")).isEmpty();
+    assertThat(PatternLiterals.conjuncts("AADSTS(?:50001|50002)\\b.{0,40}resource"))
+        .containsExactlyInAnyOrder(Set.of("aadsts50001", "aadsts50002"), Set.of("resource"));
+  }
+
+  @Test
+  void gateFoldsCaseAndWhiteSpace() {
+    LiteralGate g = new LiteralGate(List.of("was not found", "tenant '", "kelvin"));
+    assertThat(g.collect("x WAS   not\r\n\tFound and TENANT 'y' \u212aelvin").cardinality()).isEqualTo(3);
+    assertThat(g.collect("was not\u00a0foun").isEmpty()).isTrue();
   }
 }

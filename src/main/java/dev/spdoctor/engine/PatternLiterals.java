@@ -1,4 +1,4 @@
-package dev.spdoctor.scan;
+package dev.spdoctor.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,13 +7,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Derives from an RE2 pattern a small set of lower-case literals such that every match of the
- * pattern contains at least one of them: the "any of" set a byte prefilter looks for.
+ * Derives from an RE2 pattern sets of lower-case literals such that every match of the pattern
+ * contains at least one member of each set: {@link #conjuncts} (all of them, for the engine's
+ * literal gate, see {@link LiteralGate}) and {@link #of} (the one most selective set, made robust
+ * to line wraps, that a byte prefilter over a log looks for).
  *
  * <p>The pattern is parsed into concatenations, alternations, groups and quantified atoms. A node
- * has an exact set (every string it can match, when that set is finite and small) and a required
- * set (any-of). Concatenations multiply exact sets and keep the most selective candidate;
- * alternations take the union; an optional part requires nothing. Anything not understood
+ * has an exact set (every string it can match, when that set is finite and small) and a list of
+ * required any-of sets (a conjunction). Concatenations multiply exact sets and require each run of
+ * them and each part's own sets; alternations require the union of each branch's most selective
+ * set; an optional part requires nothing. Anything not understood
  * (classes, {@code .}, {@code \S}, back references) is a non-literal atom, which only makes the
  * result weaker, never wrong. A pattern with no usable set yields {@code null}: the caller must
  * then treat every line as a candidate for it.
@@ -32,20 +35,55 @@ public final class PatternLiterals {
   private static final Set<String> COMMON = Set.of("http", "https", "status", "error", "failed", "access", "denied",
       "request", "token", "the", "code", "message", "exception", "to", "a", "of", "is", "not", "found", "in", "for",
       "client", "site", "url", "server", "from", "with", "and", "on", "at", "by", "be", "has", "have", "was", "been",
-      "this", "that", "or", "an", "as", "get", "list", "web", "id");
+      "this", "that", "or", "an", "as", "get", "list", "web", "id",
+      // host names of the services every SharePoint or Entra log names on most lines
+      "microsoft", "microsoftonline", "sharepoint", "graph", "login", "com", "net", "us", "cn", "windows", "www",
+      "partner", "chinacloudapi", "microsoftgraph", "onmicrosoft", "accesscontrol", "accounts", "api", "sites");
 
   private PatternLiterals() {}
 
-  /** The any-of literal set of {@code pattern} (lower case, single spaces), or null when none is certain. */
-  public static Set<String> of(String pattern) {
+  /**
+   * Every any-of set {@code pattern} requires (lower case, white space runs as one space): each
+   * match of the pattern, read in lower case with white space runs as one space, contains a member
+   * of every set. Sets with a member shorter than {@value #MIN_PIECE} characters are left out (they
+   * select nothing); empty when nothing is certain or the pattern is not understood.
+   */
+  public static List<Set<String>> conjuncts(String pattern) {
     Node n;
     try {
       n = new Parser(pattern).parseAll();
     } catch (RuntimeException e) {
-      return null; // not understood: no prefilter for this pattern, the caller scans every line for it
+      return List.of(); // not understood: nothing is certain
     }
-    Set<String> best = n.exact != null ? n.exact : n.required;
-    if (best == null || score(best) <= 0) {
+    List<Set<String>> all = new ArrayList<>(n.all);
+    if (n.exact != null) {
+      all.add(n.exact);
+    }
+    List<Set<String>> out = new ArrayList<>();
+    for (Set<String> set : all) {
+      boolean usable = set != null && !set.isEmpty();
+      for (String x : usable ? set : Set.<String>of()) {
+        usable &= x.strip().length() >= MIN_PIECE;
+      }
+      if (usable && !out.contains(set)) {
+        out.add(Set.copyOf(set));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The most selective required set of {@code pattern} for a byte prefilter over logs (lower case,
+   * single spaces, quotes as {@code '}, long literals halved at a space), or null when none is usable.
+   */
+  public static Set<String> of(String pattern) {
+    Set<String> best = null;
+    for (Set<String> set : conjuncts(pattern)) {
+      if (score(set) > 0 && (best == null || score(set) > score(best))) {
+        best = set;
+      }
+    }
+    if (best == null) {
       return null;
     }
     Set<String> pieces = new LinkedHashSet<>();
@@ -73,7 +111,12 @@ public final class PatternLiterals {
 
   /** Every quote character as {@code '}: the automaton reads them as one. */
   static String quotes(String s) {
-    return s.replaceAll("[\"`\u2018\u2019\u201c\u201d]", "'");
+    StringBuilder b = new StringBuilder(s.length());
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      b.append(c == '"' || c == '`' || c == '\u2018' || c == '\u2019' || c == '\u201c' || c == '\u201d' ? '\'' : c);
+    }
+    return b.toString();
   }
 
   private static int nearestSpace(String s, int mid) {
@@ -98,9 +141,14 @@ public final class PatternLiterals {
       String t = s.strip();
       int v = t.length();
       boolean allCommon = true;
-      for (String w : t.split("[^a-z0-9]+")) {
-        if (!w.isEmpty() && !COMMON.contains(w)) {
-          allCommon = false;
+      int w = 0;
+      for (int k = 0; k <= t.length() && allCommon; k++) {
+        char c = k < t.length() ? t.charAt(k) : ' ';
+        if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+          if (k > w && !COMMON.contains(t.substring(w, k))) {
+            allCommon = false;
+          }
+          w = k + 1;
         }
       }
       if (allCommon) {
@@ -114,38 +162,66 @@ public final class PatternLiterals {
     return min - (set.size() - 1) / 4;
   }
 
-  /** A parsed node: what it can match exactly (if small), and what any match of it contains. */
+  /** A parsed node: what it can match exactly (if small), and the any-of sets every match of it contains. */
   private static final class Node {
-    Set<String> exact;
-    Set<String> required;
+    final Set<String> exact;
+    /** Each set is required (a conjunction); a match holds one member of each. */
+    final List<Set<String>> all;
+    List<Node> parts;
 
-    Node(Set<String> exact, Set<String> required) {
+    Node(Set<String> exact, List<Set<String>> all) {
       this.exact = exact;
-      this.required = required;
+      this.all = all;
     }
 
     static Node literal(String s) {
       Set<String> e = new LinkedHashSet<>();
       e.add(s);
-      return new Node(e, null);
+      return new Node(e, List.of());
     }
 
     static Node opaque() {
-      return new Node(null, null);
+      return new Node(null, List.of());
     }
 
+    /** Its most selective set: the exact set if known, else the best-scoring required set (null if none). */
     Set<String> best() {
-      return exact != null ? exact : required;
+      if (exact != null) {
+        return exact;
+      }
+      Set<String> best = null;
+      for (Set<String> set : all) {
+        best = better(best, set);
+      }
+      return best;
+    }
+
+    /** What any match of it requires, its exact set included. */
+    List<Set<String>> required() {
+      if (exact == null) {
+        return all;
+      }
+      List<Set<String>> out = new ArrayList<>(all);
+      out.add(exact);
+      return out;
     }
 
     /** This node followed by {@code tail}, to be flattened into the concatenation holding it. */
     Node then(Node tail) {
-      Node pair = new Node(null, tail.best());
+      Node pair = new Node(null, tail.required());
       pair.parts = List.of(this, tail);
       return pair;
     }
+  }
 
-    List<Node> parts;
+  private static Set<String> better(Set<String> current, Set<String> candidate) {
+    if (candidate == null || candidate.isEmpty() || score(candidate) <= 0) {
+      return current;
+    }
+    if (current == null || score(candidate) > score(current)) {
+      return candidate;
+    }
+    return current;
   }
 
   private static final class Parser {
@@ -175,7 +251,7 @@ public final class PatternLiterals {
         return alts.get(0);
       }
       Set<String> exact = new LinkedHashSet<>();
-      Set<String> required = new LinkedHashSet<>();
+      Set<String> union = new LinkedHashSet<>();
       for (Node a : alts) {
         if (exact != null) {
           if (a.exact == null) {
@@ -184,19 +260,19 @@ public final class PatternLiterals {
             exact.addAll(a.exact);
           }
         }
-        if (required != null) {
+        if (union != null) {
           Set<String> b = a.best();
           if (b == null) {
-            required = null;
+            union = null;
           } else {
-            required.addAll(b);
+            union.addAll(b);
           }
         }
       }
       if (exact != null && exact.size() > MAX_EXACT) {
         exact = null;
       }
-      return new Node(exact, required);
+      return new Node(exact, union == null ? List.of() : List.of(union));
     }
 
     private Node concatenation() {
@@ -213,8 +289,10 @@ public final class PatternLiterals {
           items.add(q);
         }
       }
+      // Each maximal run of exact parts is required as the product of their sets; so is every set a
+      // part that is not exact requires.
       Set<String> product = Set.of("");
-      Set<String> best = null;
+      List<Set<String>> all = new ArrayList<>();
       boolean allExact = true;
       for (Node n : items) {
         if (n.exact != null) {
@@ -225,12 +303,15 @@ public final class PatternLiterals {
           }
         }
         allExact = false;
-        best = better(best, product);
-        best = better(best, n.required);
+        all.add(product);
+        all.addAll(n.all);
         product = n.exact != null ? n.exact : Set.of("");
       }
-      best = better(best, product);
-      return new Node(allExact ? product : null, best);
+      if (allExact) {
+        return new Node(product, List.of());
+      }
+      all.add(product);
+      return new Node(null, all);
     }
 
     private static Set<String> multiply(Set<String> a, Set<String> b) {
@@ -250,16 +331,6 @@ public final class PatternLiterals {
       return out;
     }
 
-    private static Set<String> better(Set<String> current, Set<String> candidate) {
-      if (candidate == null || candidate.isEmpty() || score(candidate) <= 0) {
-        return current;
-      }
-      if (current == null || score(candidate) > score(current)) {
-        return candidate;
-      }
-      return current;
-    }
-
     private Node quantified(Node atom) {
       if (i >= p.length()) {
         return atom;
@@ -273,31 +344,48 @@ public final class PatternLiterals {
           e = new LinkedHashSet<>(atom.exact);
           e.add("");
         }
-        out = new Node(e, null);
+        out = new Node(e, List.of());
       } else if (c == '+') {
         i++;
         if (atom.exact != null) {
           // X+ is X*X: nothing known, then X (so X can join the literal that follows)
           skipLazy();
-          return new Node(null, null).then(atom);
+          return Node.opaque().then(atom);
         }
-        out = new Node(null, atom.best());
-      } else if (c == '{' && p.indexOf('}', i) > i && p.substring(i + 1, p.indexOf('}', i)).matches("[0-9]+(,[0-9]*)?")) {
+        out = new Node(null, atom.required());
+      } else if (c == '{' && p.indexOf('}', i) > i && isRange(p.substring(i + 1, p.indexOf('}', i)))) {
         String range = p.substring(i + 1, p.indexOf('}', i));
         i = p.indexOf('}', i) + 1;
         int min = Integer.parseInt(range.split(",", -1)[0]);
         if (min == 0) {
-          out = new Node(null, null);
+          out = Node.opaque();
         } else if (range.equals("1")) {
           out = atom;
         } else {
-          out = new Node(null, atom.best());
+          out = new Node(null, atom.required());
         }
       } else {
         return atom;
       }
       skipLazy();
       return out;
+    }
+
+    /** Whether {@code r} is what RE2 reads as a repetition range: {@code n}, {@code n,} or {@code n,m}. */
+    private static boolean isRange(String r) {
+      int comma = r.indexOf(',');
+      String min = comma < 0 ? r : r.substring(0, comma);
+      String max = comma < 0 ? "" : r.substring(comma + 1);
+      return !min.isEmpty() && digits(min) && digits(max);
+    }
+
+    private static boolean digits(String s) {
+      for (int k = 0; k < s.length(); k++) {
+        if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void skipLazy() {
@@ -349,10 +437,26 @@ public final class PatternLiterals {
           return escape();
         }
         default -> {
-          i++;
-          return Node.literal(fold(c));
+          // a run of plain characters at once, but not the last one before a quantifier (it applies to that one)
+          int j = i + 1;
+          if (!special(c)) {
+            while (j < p.length() && !special(p.charAt(j)) && !(j + 1 < p.length() && quantifier(p.charAt(j + 1)))) {
+              j++;
+            }
+          }
+          String run = p.substring(i, j);
+          i = j;
+          return Node.literal(fold(run));
         }
       }
+    }
+
+    private static boolean special(char c) {
+      return "\\()[]{}.*+?|^$".indexOf(c) >= 0;
+    }
+
+    private static boolean quantifier(char c) {
+      return c == '?' || c == '*' || c == '+' || c == '{';
     }
 
     private Node escape() {
@@ -432,7 +536,7 @@ public final class PatternLiterals {
       if (!simple || members.isEmpty() || members.size() > 4) {
         return Node.opaque();
       }
-      return new Node(members, null);
+      return new Node(members, List.of());
     }
 
     private static String fold(char c) {
@@ -440,7 +544,16 @@ public final class PatternLiterals {
     }
 
     private static String fold(String s) {
-      return s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      StringBuilder b = new StringBuilder(s.length());
+      for (int k = 0; k < s.length(); k++) {
+        char c = s.charAt(k);
+        if (!Character.isWhitespace(c)) {
+          b.append(c);
+        } else if (b.length() == 0 || b.charAt(b.length() - 1) != ' ' || !Character.isWhitespace(s.charAt(k - 1))) {
+          b.append(' ');
+        }
+      }
+      return b.toString().toLowerCase(Locale.ROOT);
     }
   }
 }
