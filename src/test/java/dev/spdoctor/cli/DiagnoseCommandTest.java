@@ -65,7 +65,7 @@ class DiagnoseCommandTest {
     List<String> causes = new ArrayList<>();
     report.get("causes").forEach(c -> causes.add(c.get("id").asText()));
     assertThat(causes).containsExactly("app-registration-deleted", "wrong-client-or-tenant-id",
-        "app-registration-not-propagated");
+        "app-registration-not-propagated", "app-not-provisioned-in-tenant");
     JsonNode first = report.get("causes").get(0);
     assertThat(first.get("confidence").asDouble()).isEqualTo(0.5);
     assertThat(first.get("evidence").get(0).get("match").get("captures").get("clientId").asText())
