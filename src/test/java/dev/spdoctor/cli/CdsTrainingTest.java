@@ -31,6 +31,9 @@ class CdsTrainingTest {
     String launcher = Files.readString(Path.of("spdoctor"), StandardCharsets.UTF_8);
     assertThat(launcher).doesNotContain("-XX:ArchiveClassesAtExit").doesNotContain("-XX:AOTCacheOutput")
         .contains("-Dspdoctor.java=\"$JAVA\"").contains("exec:java@cds-training");
+    // The archive holds the jar's time: a launcher that re-dated the jar after the build would void it.
+    assertThat(launcher.lines().filter(l -> l.contains("touch") && l.contains("\"$JAR\"") && !l.contains("touch -r \"$JAR\"")))
+        .isEmpty();
     assertThat(Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8)).contains("<id>cds-training</id>")
         .contains("dev.spdoctor.cli.CdsTraining");
   }
