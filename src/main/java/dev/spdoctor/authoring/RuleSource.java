@@ -67,7 +67,8 @@ public final class RuleSource {
     List<RuleInfo> rules = new ArrayList<>();
     List<ParseProblem> problems = new ArrayList<>();
     for (Path file : files) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(dev.spdoctor.io.BoundedFiles.read(file, dev.spdoctor.io.BoundedFiles.SMALL_DOCUMENT),
+          StandardCharsets.UTF_8);
       DrlParser parser = new DrlParser();
       PackageDescr pkg;
       try {

@@ -33,7 +33,8 @@ public final class BatchRunner {
 
   private final Engine engine;
   private final LocalDate asOf;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private final JsonRenderer renderer = new JsonRenderer(false, false);
 
   public BatchRunner(Engine engine, LocalDate asOf) {
@@ -166,7 +167,10 @@ public final class BatchRunner {
     try {
       node = json.readTree(line);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage());
+      String reason = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+          ? "a key is given twice (" + dev.spdoctor.io.JsonProblems.reason(e.getOriginalMessage()) + "); give each once"
+          : dev.spdoctor.io.JsonProblems.reason(e.getOriginalMessage());
+      throw new IllegalArgumentException("not a JSON object: " + reason);
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("each line must be a JSON object like {\"id\": \"T-1\", \"text\": \"...\"}");

@@ -32,7 +32,14 @@ final class CheckedStreams {
     PrintWriter err = new PrintWriter(new TerminalSafeWriter(stderr, true), true);
     cmd.setOut(out);
     cmd.setErr(err);
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      err.println("spdoctor: internal error: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
+          + " (please report it, with what was given)");
+      code = ExitCodes.INTERNAL;
+    }
     return checked(code, out, err);
   }
 

@@ -6,6 +6,8 @@ import dev.spdoctor.input.InputException;
 import dev.spdoctor.io.FileWriteException;
 import dev.spdoctor.io.OutputFailure;
 import dev.spdoctor.kb.KbException;
+import dev.spdoctor.text.Redactor;
+import dev.spdoctor.text.Visible;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -40,6 +42,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     } else if (ex instanceof InputException e) {
       code = ExitCodes.BAD_INPUT;
       message = e.getMessage();
+    } else if (ex instanceof dev.spdoctor.io.BoundedFiles.RefusedException e) {
+      code = ExitCodes.BAD_INPUT;
+      message = "cannot read " + e.file() + ": " + e.getMessage();
+    } else if (ex instanceof java.io.UncheckedIOException u
+        && u.getCause() instanceof dev.spdoctor.io.BoundedFiles.RefusedException e) {
+      code = ExitCodes.BAD_INPUT;
+      message = "cannot read " + e.file() + ": " + e.getMessage();
     } else if (ex instanceof FileWriteException e) {
       code = ExitCodes.CANNOT_WRITE;
       message = e.getMessage();
@@ -53,7 +62,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       code = ExitCodes.INTERNAL;
       message = "internal error: " + ex + (trace ? "" : " (run again with --stacktrace for details, and please report it)");
     }
-    err.println(cmd.getColorScheme().errorText("spdoctor: " + message));
+    // A message may quote what the user gave: never echo a secret in it.
+    err.println(cmd.getColorScheme().errorText("spdoctor: " + Visible.of(Redactor.redact(message))));
     if (trace) {
       ex.printStackTrace(err);
     }
@@ -65,7 +75,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getColorScheme().errorText("spdoctor: " + ex.getMessage()));
+    err.println(cmd.getColorScheme().errorText("spdoctor: " + Visible.of(Redactor.redact(ex.getMessage()))));
     if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
       err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
     }

@@ -57,14 +57,20 @@ public final class ExitCodes {
           + " `kb test`: a case failed; `kb coverage`: gaps found; `kb docs --check`: the docs are stale.",
           Map.of("*", "no cause established")),
       new Code(USAGE, "USAGE", "The command line was wrong: an unknown option, command or value, no error text,"
-          + " options that cannot go together, an unknown `--answer` key or a value it does not accept, or no"
-          + " command at all.",
+          + " options that cannot go together (an option the mode would ignore is refused, never dropped: `--batch`"
+          + " with `--transcript`, `--unrecognised-out` or `--why-not`; `--transcript` with `--answer` or `--as-of`),"
+          + " an unknown `--answer` key or a value it does not accept, the same `--answer` key twice with different"
+          + " values, a date that is not YYYY-MM-DD or is outside 2000-01-01 to 2100-12-31, `kb new` with an id"
+          + " longer than 80 characters, `kb test --filter` that selects no case, or no command at all.",
           Map.of("*", "usage error")),
-      new Code(BAD_INPUT, "BAD_INPUT", "The input could not be used: a missing, unreadable or folder path, binary"
-          + " data, text that is not UTF-8 (or UTF-16 with a BOM), empty, larger than 5 MiB; a profile or"
-          + " configuration file with problems (each listed as `file:line:column: problem — fix`); in batch"
-          + " mode, at least one line got an error object; for `scan`, a log with a NUL byte in its first 8 KiB or"
-          + " a damaged gzip file; `kb corpus`: a corpus/ file cannot be read.",
+      new Code(BAD_INPUT, "BAD_INPUT", "The input could not be used: a missing, unreadable, folder, device or"
+          + " oversized file ([limits](#input)), binary data, text that is mostly not UTF-8 (or UTF-16 with a BOM),"
+          + " empty; a profile or configuration file with problems (each listed as `file:line:column: problem —"
+          + " fix`, a time limit longer than a day included); a `guide --answers` file with an unknown key (the"
+          + " nearest known one is named), an alias, anchor or tag, a nested or empty value or a key twice; a"
+          + " transcript that fails the checks of the inputs it stands for; in batch mode, at least one line got"
+          + " an error object, or the batch input is missing, a folder or a device; for `scan`, a log with a NUL byte in"
+          + " its first 8 KiB or a damaged gzip file; `kb corpus`: a corpus/ file cannot be read.",
           Map.of("*", "unusable input", "probe", "unusable profile")),
       new Code(BAD_KNOWLEDGE_BASE, "BAD_KNOWLEDGE_BASE", "The knowledge base or the rules have problems, each"
           + " listed as `file:line:column: problem — fix`. The bundled knowledge base was checked by the build;"

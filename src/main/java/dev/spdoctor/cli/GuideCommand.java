@@ -85,7 +85,8 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
     Conversation.Result result;
     Path saveTo = transcriptFile;
     if (answersFile != null) {
-      result = conversation.scripted(AnswersFile.read(answersFile, stdin), answersFile);
+      result = conversation.scripted(AnswersFile.read(answersFile, stdin,
+          service.engine().knowledgeBase().questions().keySet()), answersFile);
     } else {
       try (PrompterFactory.Prompt prompter = PrompterFactory.create(stdin, out, System.console() != null)) {
         result = conversation.interactive(prompter, transcriptFile != null);

@@ -9,7 +9,6 @@ import java.io.PushbackInputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -18,6 +17,9 @@ import picocli.CommandLine.Option;
 public final class InputMixin {
   /** The deployments --deployment accepts. */
   enum DeploymentChoice { online, onprem }
+
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
 
   @Option(names = "--error", paramLabel = "TEXT",
       description = "Error text, as printed (repeatable; each is read on its own).")
@@ -33,7 +35,7 @@ public final class InputMixin {
 
   @Option(names = "--answer", paramLabel = "KEY=VALUE",
       description = "A fact you know, e.g. app-registration-exists=no (repeatable; the report lists the open ones).")
-  Map<String, String> answers = new LinkedHashMap<>();
+  List<String> answerPairs = new ArrayList<>();
 
   @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
       description = "Judge dated facts (such as retirements) as of this day, YYYY-MM-DD (default: today).")
@@ -63,7 +65,7 @@ public final class InputMixin {
         texts.add(TextInput.check("--error", e));
       }
       for (String f : errorFiles) {
-        texts.add(TextInput.read(f, stdin));
+        texts.add(TextInput.read(f, stdin, this::warn));
       }
     } catch (InputException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
@@ -71,7 +73,7 @@ public final class InputMixin {
     return new InputSpec(texts, facts(), day(), profile, live, transcript);
   }
 
-  private static String piped(InputStream stdin) {
+  private String piped(InputStream stdin) {
     String none = "no error text given; use --error TEXT, --error-file FILE, or pipe the text in";
     if (stdin == System.in && Terminals.stdinIsTerminal()) {
       throw new SpdoctorException(ExitCodes.USAGE, none);
@@ -83,7 +85,7 @@ public final class InputMixin {
         throw new SpdoctorException(ExitCodes.USAGE, none + " (standard input was empty)");
       }
       in.unread(first);
-      return TextInput.read("-", in);
+      return TextInput.read("-", in, this::warn);
     } catch (IOException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, "cannot read standard input: " + e.getMessage());
     } catch (InputException e) {
@@ -91,9 +93,15 @@ public final class InputMixin {
     }
   }
 
+  private void warn(String message) {
+    if (mixee != null) {
+      mixee.commandLine().getErr().println("spdoctor: warning: " + message);
+    }
+  }
+
   /** The stated facts: --answer, and --deployment, which must agree with it. */
   private Map<String, String> facts() {
-    Map<String, String> facts = new LinkedHashMap<>(answers);
+    Map<String, String> facts = AnswerPairs.parse(answerPairs);
     if (deployment != null) {
       String before = facts.put("deployment", deployment.name());
       if (before != null && !before.equalsIgnoreCase(deployment.name())) {

@@ -23,8 +23,12 @@ public final class KbCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long start = System.nanoTime();
-    KbChecker.Report report = KbChecker.check(kb.workingCopy());
+    dev.spdoctor.engine.WorkingCopy copy = kb.workingCopy();
+    KbChecker.Report report = KbChecker.check(copy);
     PrintWriter out = spec.commandLine().getOut();
+    for (String w : dev.spdoctor.authoring.RuleReach.warnings(copy.root(), copy.rulesDir())) {
+      spec.commandLine().getErr().println("warning: " + w);
+    }
     for (KbProblem p : report.problems()) {
       out.println(p);
     }

@@ -82,6 +82,10 @@ public final class KbTestCommand implements Callable<Integer> {
     }
     out.println(passed + " passed, " + failed + " failed, " + skipped + " skipped");
     out.flush();
+    if (filter != null && passed + failed + skipped == 0) {
+      throw new SpdoctorException(ExitCodes.USAGE, "--filter " + filter + " selects no case: no fixture expects or rules"
+          + " out that cause, and no rule by that id fired; check the id");
+    }
     return failed == 0 ? ExitCodes.OK : ExitCodes.NO_CAUSE;
   }
 

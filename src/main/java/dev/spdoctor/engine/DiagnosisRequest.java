@@ -33,7 +33,8 @@ public record DiagnosisRequest(List<String> texts, Map<String, String> answers, 
     if (sources == null) {
       throw new NullPointerException("sources == null");
     }
-    texts = List.copyOf(texts);
+    // Secrets leave here: nothing downstream (report, evidence, batch line, transcript) can echo them.
+    texts = texts.stream().map(dev.spdoctor.text.Redactor::redact).toList();
     answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers)); // keeps their order
     probes = List.copyOf(probes);
     sources = Map.copyOf(sources);

@@ -3,6 +3,7 @@ package dev.spdoctor.engine;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.spdoctor.facts.Mention;
+import dev.spdoctor.text.Redactor;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,6 +33,9 @@ public final class MentionExtractor {
     Matcher m = URL.matcher(text.contains("://") ? text : "");
     while (m.find()) {
       String url = m.group().replaceAll("[.]+$", "");
+      if (url.indexOf('@') >= 0 || text.startsWith(Redactor.MARK, m.end())) {
+        continue; // a URL with user:password@ is a proxy or a connection string, never the server
+      }
       found.add(url(url));
     }
     m = UPN.matcher(text.indexOf('@') >= 0 ? text : "");

@@ -133,7 +133,8 @@ public final class WorkingCopy {
     Map<String, String> sources = new java.util.LinkedHashMap<>();
     for (Path f : files) {
       try {
-        sources.put(rel(f), Files.readString(f, StandardCharsets.UTF_8) + extra.getOrDefault(f, ""));
+        sources.put(rel(f), new String(dev.spdoctor.io.BoundedFiles.read(f, dev.spdoctor.io.BoundedFiles.SMALL_DOCUMENT),
+            StandardCharsets.UTF_8) + extra.getOrDefault(f, ""));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -26,6 +26,14 @@ public final class TextInput {
 
   /** Reads a file, or standard input when {@code name} is {@code -}. */
   public static String read(String name, InputStream stdin) {
+    return read(name, stdin, w -> { });
+  }
+
+  /**
+   * Reads a file, or standard input when {@code name} is {@code -}; {@code warn} hears about stray
+   * bytes that were not UTF-8 and were read as Windows-1252.
+   */
+  public static String read(String name, InputStream stdin, java.util.function.Consumer<String> warn) {
     String label = "-".equals(name) ? "standard input" : name;
     byte[] bytes;
     try {
@@ -35,6 +43,10 @@ public final class TextInput {
         Path path = Path.of(name);
         if (Files.isDirectory(path)) {
           throw new InputException(label + " is a folder; give the file that holds the error text");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+          throw new InputException(label + " is a device, pipe or other special file, not a file of text;"
+              + " to read a pipe, use --error-file - with the pipe on standard input");
         }
         try (InputStream in = Files.newInputStream(path)) {
           bytes = in.readNBytes(MAX_BYTES + 1);
@@ -47,7 +59,7 @@ public final class TextInput {
     } catch (IOException e) {
       throw new InputException("cannot read " + label + ": " + e.getMessage());
     }
-    return decode(label, bytes);
+    return decode(label, bytes, warn);
   }
 
   /** Checks text given on the command line. */
@@ -66,6 +78,10 @@ public final class TextInput {
   }
 
   static String decode(String label, byte[] bytes) {
+    return decode(label, bytes, w -> { });
+  }
+
+  static String decode(String label, byte[] bytes, java.util.function.Consumer<String> warn) {
     if (bytes.length > MAX_BYTES) {
       throw new InputException(label + " is larger than " + (MAX_BYTES / (1024 * 1024))
           + " MiB, so it is a log rather than a paste; scan it whole (any size, .gz too) with: spdoctor scan "
@@ -84,7 +100,7 @@ public final class TextInput {
         }
       }
       boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
-      text = strict(label, bytes, bom ? 3 : 0, StandardCharsets.UTF_8);
+      text = Lenient.utf8(label, bytes, bom ? 3 : 0, warn);
     }
     if (text.isBlank()) {
       throw new InputException(label + " is empty or only white space; give the text of the error message");

@@ -26,17 +26,31 @@ public final class BoundedFiles {
 
   private BoundedFiles() {}
 
-  /** The file is not a regular file. */
-  public static final class NotAFileException extends IOException {
-    NotAFileException(String message) {
+  /** A file that cannot be read whole: the message says why, {@link #file} which. */
+  public abstract static class RefusedException extends IOException {
+    private final transient Path file;
+
+    RefusedException(Path file, String message) {
       super(message);
+      this.file = file;
+    }
+
+    public Path file() {
+      return file;
+    }
+  }
+
+  /** The file is not a regular file. */
+  public static final class NotAFileException extends RefusedException {
+    NotAFileException(Path file, String message) {
+      super(file, message);
     }
   }
 
   /** The file is larger than the limit. */
-  public static final class TooLargeException extends IOException {
-    TooLargeException(String message) {
-      super(message);
+  public static final class TooLargeException extends RefusedException {
+    TooLargeException(Path file, String message) {
+      super(file, message);
     }
   }
 
@@ -51,14 +65,14 @@ public final class BoundedFiles {
     checkRegular(file);
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     if (a.size() > max) {
-      throw tooLarge(max);
+      throw tooLarge(file, max);
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(max + 1);
     }
     if (bytes.length > max) {
-      throw tooLarge(max);
+      throw tooLarge(file, max);
     }
     return bytes;
   }
@@ -67,10 +81,10 @@ public final class BoundedFiles {
   public static void checkRegular(Path file) throws IOException {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     if (a.isDirectory()) {
-      throw new NotAFileException("it is a folder, not a file");
+      throw new NotAFileException(file, "it is a folder, not a file");
     }
     if (!a.isRegularFile()) {
-      throw new NotAFileException("it is a device, pipe or other special file, not a regular file");
+      throw new NotAFileException(file, "it is a device, pipe or other special file, not a regular file");
     }
   }
 
@@ -85,7 +99,7 @@ public final class BoundedFiles {
     return bytes + " bytes";
   }
 
-  private static TooLargeException tooLarge(int max) {
-    return new TooLargeException("it is larger than " + size(max) + ", too large for what it should hold");
+  private static TooLargeException tooLarge(Path file, int max) {
+    return new TooLargeException(file, "it is larger than " + size(max) + ", too large for what it should hold");
   }
 }

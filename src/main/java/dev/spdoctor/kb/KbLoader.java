@@ -636,7 +636,8 @@ public final class KbLoader {
 
   private <T> T parse(Path file, Class<T> type) {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(dev.spdoctor.io.BoundedFiles.read(file, dev.spdoctor.io.BoundedFiles.SMALL_DOCUMENT),
+          StandardCharsets.UTF_8);
       if (text.isBlank()) {
         problems.add(new KbProblem(rel(file), 1, 1, "file is empty", "fill it in or delete it"));
         return null;

@@ -27,17 +27,20 @@ public final class Durations {
     if (n == 0) {
       throw new IllegalArgumentException("a duration must be more than zero");
     }
-    switch (m.group(2)) {
-      case "ms":
-        return Duration.ofMillis(n);
-      case "s":
-        return Duration.ofSeconds(n);
-      case "m":
-        return Duration.ofMinutes(n);
-      default:
-        return Duration.ofHours(n);
+    Duration d = switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+    if (d.compareTo(LONGEST) > 0) {
+      throw new IllegalArgumentException("'" + text.strip() + "' is longer than a day; give a time limit such as 15s or 2m");
     }
+    return d;
   }
+
+  /** The longest time limit accepted: one day (longer ones overflow the clocks' arithmetic, and mean a typo). */
+  public static final Duration LONGEST = Duration.ofDays(1);
 
   /** The shortest way to write {@code d} that {@link #parse} reads back: {@code 15s}, {@code 500ms}, {@code 2m}. */
   public static String format(Duration d) {

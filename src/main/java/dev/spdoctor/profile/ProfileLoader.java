@@ -205,7 +205,15 @@ public final class ProfileLoader {
             "check the path names a profile file"));
         return null;
       }
-      return Files.readAllBytes(file);
+      return dev.spdoctor.io.BoundedFiles.read(file, (int) MAX_BYTES);
+    } catch (dev.spdoctor.io.BoundedFiles.TooLargeException e) {
+      problems.add(new ProfileProblem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
+          "check the path names a profile file"));
+      return null;
+    } catch (dev.spdoctor.io.BoundedFiles.NotAFileException e) {
+      problems.add(new ProfileProblem(shown, 0, 0, "is not a regular file (" + e.getMessage() + ")",
+          "name the profile file itself"));
+      return null;
     } catch (AccessDeniedException e) {
       problems.add(new ProfileProblem(shown, 0, 0, "cannot be read: permission denied",
           "check the file's permissions allow this account to read it"));
@@ -417,8 +425,10 @@ public final class ProfileLoader {
       try {
         return Durations.parse(t);
       } catch (IllegalArgumentException e) {
-        add(v, "'" + name(key) + "' is '" + t + "', which is not a time such as 500ms, 15s or 2m",
-            "write a whole number more than zero followed by ms, s, m or h");
+        boolean tooLong = e.getMessage() != null && e.getMessage().contains("longer than a day");
+        add(v, "'" + name(key) + "' is '" + t + "', which is " + (tooLong ? "longer than a day" : "not a time such as 500ms,"
+            + " 15s or 2m"), tooLong ? "give a time limit such as 15s or 2m"
+            : "write a whole number more than zero followed by ms, s, m or h");
         return otherwise;
       }
     }

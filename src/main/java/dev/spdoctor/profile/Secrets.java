@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -71,12 +70,15 @@ public final class Secrets implements SecretSource {
   private char[] fromFile(SecretRef ref, String what) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(ref.file());
+      bytes = dev.spdoctor.io.BoundedFiles.read(ref.file(), dev.spdoctor.io.BoundedFiles.SECRET);
     } catch (NoSuchFileException e) {
       throw new IllegalStateException(what + " is to come from the file " + ref.file() + ", which does not exist");
     } catch (AccessDeniedException e) {
       throw new IllegalStateException(what + " is to come from the file " + ref.file()
           + ", which this account may not read");
+    } catch (dev.spdoctor.io.BoundedFiles.NotAFileException | dev.spdoctor.io.BoundedFiles.TooLargeException e) {
+      throw new IllegalStateException(what + " is to come from the file " + ref.file() + ", which cannot be used: "
+          + e.getMessage());
     } catch (IOException e) {
       throw new IllegalStateException(what + " is to come from the file " + ref.file() + ", which cannot be read ("
           + e.getClass().getSimpleName() + ")");

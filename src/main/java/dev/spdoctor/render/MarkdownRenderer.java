@@ -1,5 +1,6 @@
 package dev.spdoctor.render;
 
+import dev.spdoctor.text.Visible;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Diagnosis.Evidence;
 import dev.spdoctor.engine.Diagnosis.Exclusion;
@@ -35,7 +36,7 @@ public final class MarkdownRenderer implements Renderer {
           out.println("These messages were recognised, but the facts given rule out every known cause:");
           out.println();
           for (Match m : d.unexplained()) {
-            out.println("- " + code(m.text()));
+            out.println("- " + code(Visible.of(m.text())));
           }
         }
         default -> throw new IllegalStateException("no reason given for no cause: " + d.noCause());
@@ -56,8 +57,8 @@ public final class MarkdownRenderer implements Renderer {
         out.println(c.cause().summary());
         out.println();
         for (Evidence e : c.evidence()) {
-          out.print("- " + e.reason() + " _(rule `" + e.rule() + "`, " + Renderer.number(e.confidence()) + ")_");
-          out.println(e.match() == null ? "" : "  \n  Seen: " + code(e.match().text()));
+          out.print("- " + Visible.of(e.reason()) + " _(rule `" + e.rule() + "`, " + Renderer.number(e.confidence()) + ")_");
+          out.println(e.match() == null ? "" : "  \n  Seen: " + code(Visible.of(e.match().text())));
         }
       }
       out.println();
@@ -89,7 +90,7 @@ public final class MarkdownRenderer implements Renderer {
       out.println();
       out.println("### Identifiers");
       out.println();
-      d.identifiers().forEach((k, v) -> out.println("- " + k + ": `" + v + "`"));
+      d.identifiers().forEach((k, v) -> out.println("- " + Visible.of(k) + ": `" + Visible.of(v) + "`"));
     }
     if (!d.openQuestions().isEmpty()) {
       out.println();
@@ -115,7 +116,7 @@ public final class MarkdownRenderer implements Renderer {
       out.println("| probe | outcome | what it found |");
       out.println("|---|---|---|");
       for (dev.spdoctor.facts.ProbeRun r : d.probes()) {
-        out.println("| " + r.probe() + " | " + r.outcome() + " | " + r.summary().replace("|", "\\|") + " |");
+        out.println("| " + r.probe() + " | " + r.outcome() + " | " + Visible.of(r.summary()).replace("|", "\\|") + " |");
       }
     }
     if (explain) {

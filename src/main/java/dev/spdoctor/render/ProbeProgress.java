@@ -53,7 +53,7 @@ public final class ProbeProgress implements ProbeRunner.Listener {
       case NOT_COLLECTED -> "not collected";
     };
     String time = o.millis() > 0 ? String.format(" (%d ms)", o.millis()) : "";
-    return String.format("%-13s %-11s %s%s", mark, o.probe(), o.summary(), time);
+    return String.format("%-13s %-11s %s%s", mark, o.probe(), dev.spdoctor.text.Visible.oneLine(o.summary()), time);
   }
 
   private void redraw() {

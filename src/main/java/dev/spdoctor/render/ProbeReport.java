@@ -3,6 +3,8 @@ package dev.spdoctor.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spdoctor.probe.Observation;
 import dev.spdoctor.probe.PlannedRequest;
+import dev.spdoctor.text.Redactor;
+import dev.spdoctor.text.Visible;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -82,13 +84,14 @@ public final class ProbeReport {
       Verdict v = verdicts.get(o.probe());
       out.println();
       out.println(o.probe() + "  " + v.label() + (o.millis() > 0 ? "  (" + o.millis() + " ms)" : ""));
-      out.println(Wrap.block(o.summary(), "  ", "  "));
+      // summaries, values and texts may carry what a server sent: redacted, control characters visible
+      out.println(Wrap.block(Visible.of(Redactor.redact(o.summary())), "  ", "  "));
       if (!v.causes().isEmpty()) {
         out.println(Wrap.block("points at: " + String.join(", ", v.causes()), "  ", "    "));
       }
-      o.values().forEach((k, val) -> out.println(Wrap.block(k + ": " + val, "    ", "      ")));
+      o.values().forEach((k, val) -> out.println(Wrap.block(k + ": " + Visible.of(Redactor.redact(val)), "    ", "      ")));
       for (String t : o.texts()) {
-        out.println(Wrap.block("text: " + t.replaceAll("\\s+", " "), "    ", "      "));
+        out.println(Wrap.block("text: " + Visible.oneLine(Redactor.redact(t)).replaceAll("\\s+", " "), "    ", "      "));
       }
     }
     out.flush();
@@ -100,14 +103,14 @@ public final class ProbeReport {
     g.writeStringField("outcome", o.outcome().label());
     g.writeStringField("verdict", verdict.label().replace(' ', '-'));
     JsonRenderer.strings(g, "causes", verdict.causes());
-    g.writeStringField("summary", o.summary());
+    g.writeStringField("summary", Redactor.redact(o.summary()));
     g.writeNumberField("millis", o.millis());
     g.writeObjectFieldStart("values");
     for (Map.Entry<String, String> v : o.values().entrySet()) {
-      g.writeStringField(v.getKey(), v.getValue());
+      g.writeStringField(v.getKey(), Redactor.redact(v.getValue()));
     }
     g.writeEndObject();
-    JsonRenderer.strings(g, "texts", o.texts());
+    JsonRenderer.strings(g, "texts", o.texts().stream().map(Redactor::redact).toList());
     g.writeEndObject();
   }
 }

@@ -1,5 +1,6 @@
 package dev.spdoctor.render;
 
+import dev.spdoctor.text.Visible;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Diagnosis.Evidence;
 import dev.spdoctor.engine.Diagnosis.Exclusion;
@@ -48,7 +49,7 @@ public final class TextRenderer implements Renderer {
           out.println(Wrap.block("spdoctor recognised these messages, but the facts given rule out every"
               + " cause it knows for them:", "", ""));
           for (Match m : d.unexplained()) {
-            out.println(Wrap.block("\"" + m.text() + "\"", "  - ", "    "));
+            out.println(Wrap.block("\"" + Visible.of(m.text()) + "\"", "  - ", "    "));
           }
         }
         default -> throw new IllegalStateException("no reason given for no cause: " + d.noCause());
@@ -70,10 +71,10 @@ public final class TextRenderer implements Renderer {
       out.println(dim("   " + c.cause().id() + " · " + String.join(", ", c.cause().deployment())));
       out.println(Wrap.block(c.cause().summary(), "   ", "   "));
       for (Evidence e : c.evidence()) {
-        out.println(Wrap.block("Why: " + e.reason() + " [rule " + e.rule() + ", " + Renderer.number(e.confidence()) + "]",
-            "   ", "        "));
+        out.println(Wrap.block("Why: " + Visible.of(e.reason()) + " [rule " + e.rule() + ", "
+            + Renderer.number(e.confidence()) + "]", "   ", "        "));
         if (e.match() != null) {
-          out.println(Wrap.block("Seen: \"" + e.match().text() + "\"", "   ", "         "));
+          out.println(Wrap.block("Seen: \"" + Visible.of(e.match().text()) + "\"", "   ", "         "));
         }
       }
     }
@@ -109,7 +110,7 @@ public final class TextRenderer implements Renderer {
       out.println();
       out.println(bold("Recognised, but no cause concluded"));
       for (Match m : d.unexplained()) {
-        out.println(Wrap.block("\"" + m.text() + "\"", "  - ", "    "));
+        out.println(Wrap.block("\"" + Visible.of(m.text()) + "\"", "  - ", "    "));
       }
     }
     context(d, out);
@@ -130,7 +131,7 @@ public final class TextRenderer implements Renderer {
     if (!d.identifiers().isEmpty()) {
       out.println();
       out.println(bold("Identifiers for a support ticket"));
-      d.identifiers().forEach((k, v) -> out.println(Wrap.block(k + ": " + v, "  - ", "    ")));
+      d.identifiers().forEach((k, v) -> out.println(Wrap.block(Visible.of(k) + ": " + Visible.of(v), "  - ", "    ")));
     }
   }
 
@@ -156,7 +157,7 @@ public final class TextRenderer implements Renderer {
     for (ProbeRun r : d.probes()) {
       if (r.collected() || "failed".equals(r.outcome())) {
         String head = pad(r.probe(), 12) + pad(r.outcome(), 11);
-        out.println(Wrap.block(r.summary(), "  " + head, "  " + " ".repeat(head.length())));
+        out.println(Wrap.block(Visible.of(r.summary()), "  " + head, "  " + " ".repeat(head.length())));
       } else {
         skipped.computeIfAbsent(r.summary(), k -> new java.util.ArrayList<>()).add(r.probe());
       }

@@ -151,10 +151,11 @@ public final class CertificateFiles {
       if (Files.isDirectory(file)) {
         throw new CertificateFileException(Kind.UNREADABLE, "the " + what + " " + file + " is a folder");
       }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new CertificateFileException(Kind.UNREADABLE, "the " + what + " " + file + " is too large to be one");
-      }
-      return Files.readAllBytes(file);
+      return dev.spdoctor.io.BoundedFiles.read(file, (int) Math.min(MAX_BYTES, Integer.MAX_VALUE - 8));
+    } catch (dev.spdoctor.io.BoundedFiles.TooLargeException e) {
+      throw new CertificateFileException(Kind.UNREADABLE, "the " + what + " " + file + " is too large to be one");
+    } catch (dev.spdoctor.io.BoundedFiles.NotAFileException e) {
+      throw new CertificateFileException(Kind.UNREADABLE, "the " + what + " " + file + " cannot be read: " + e.getMessage());
     } catch (NoSuchFileException e) {
       throw new CertificateFileException(Kind.FILE_MISSING, "the " + what + " " + file + " does not exist");
     } catch (AccessDeniedException e) {

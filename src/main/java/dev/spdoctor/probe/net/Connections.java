@@ -11,7 +11,6 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -194,7 +193,11 @@ public final class Connections {
   static List<X509Certificate> readAuthorities(Path file) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = dev.spdoctor.io.BoundedFiles.read(file, dev.spdoctor.io.BoundedFiles.CERTIFICATE);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("network.trust-store: cannot read " + file + ": no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new IllegalArgumentException("network.trust-store: cannot read " + file + ": permission denied");
     } catch (IOException e) {
       throw new IllegalArgumentException("network.trust-store: cannot read " + file + ": " + e.getMessage());
     }
