@@ -212,20 +212,81 @@ public final class LiteralGate {
 
   /** The literals (their indices) that {@code text} holds. */
   public BitSet collect(CharSequence text) {
-    BitSet found = new BitSet(size);
+    return collect(text, null).literals();
+  }
+
+  /**
+   * What {@link #collect(CharSequence, boolean[])} found: the literals, where the tracked ones end
+   * (exclusive end offsets, in text order, with the literal of each), and whether the text's white
+   * space is single characters only (then an occurrence of a literal spans exactly its length).
+   */
+  public static final class Found {
+    private final BitSet literals;
+    private int[] ends = new int[8];
+    private int[] which = new int[8];
+    private int count;
+    private boolean regular = true;
+
+    Found(int size) {
+      literals = new BitSet(size);
+    }
+
+    public BitSet literals() {
+      return literals;
+    }
+
+    public int count() {
+      return count;
+    }
+
+    public int end(int k) {
+      return ends[k];
+    }
+
+    public int literal(int k) {
+      return which[k];
+    }
+
+    public boolean regular() {
+      return regular;
+    }
+
+    private void add(int end, int literal) {
+      if (count == ends.length) {
+        ends = java.util.Arrays.copyOf(ends, count * 2);
+        which = java.util.Arrays.copyOf(which, count * 2);
+      }
+      ends[count] = end;
+      which[count++] = literal;
+    }
+  }
+
+  /** The literals {@code text} holds, and where those {@code tracked} (by index; null: none) end. */
+  public Found collect(CharSequence text, boolean[] tracked) {
+    Found found = new Found(size);
+    final BitSet lits = found.literals;
     final char[] ascii = ASCII;
     final char[] cl = classOf;
     int s = 0;
+    boolean space = false;
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char ch = text.charAt(i);
       int c = cl[ch < 128 ? ascii[ch] : slowFold(ch)];
-      if (c == 0) {
-        s = 0; // no literal holds this character
-        continue;
-      }
-      if (c == WS && afterSpace[s]) {
-        continue;
+      if (c == WS) {
+        if (space) {
+          found.regular = false;
+        }
+        space = true;
+        if (afterSpace[s]) {
+          continue;
+        }
+      } else {
+        space = false;
+        if (c == 0) {
+          s = 0; // no literal holds this character
+          continue;
+        }
       }
       int t;
       while ((t = child(s, c)) < 0) {
@@ -235,7 +296,10 @@ public final class LiteralGate {
       int[] out = outputs[s];
       if (out != null) {
         for (int l : out) {
-          found.set(l);
+          lits.set(l);
+          if (tracked != null && tracked[l]) {
+            found.add(i + 1, l);
+          }
         }
       }
     }

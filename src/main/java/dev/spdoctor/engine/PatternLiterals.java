@@ -49,11 +49,36 @@ public final class PatternLiterals {
    * select nothing); empty when nothing is certain or the pattern is not understood.
    */
   public static List<Set<String>> conjuncts(String pattern) {
+    return analyse(pattern).conjuncts();
+  }
+
+  /**
+   * Where literals sit in every match of a pattern. {@code lead}: a set one of whose members every
+   * match holds starting at most {@code leadBefore} characters after the match's start (null: none
+   * known). {@code trail}: a set one of whose members every match holds ending at most
+   * {@code trailAfter} characters before the match's end (null: none known). Members are as in
+   * {@link #conjuncts}; each stands for exactly as many characters of the text as it has, in text
+   * whose white space is single spaces.
+   */
+  public record Anchors(Set<String> lead, int leadBefore, Set<String> trail, int trailAfter) {
+    static final Anchors NONE = new Anchors(null, -1, null, -1);
+  }
+
+  /** The {@link Anchors} of {@code pattern}: from its top-level sequence of parts, or none. */
+  public static Anchors anchors(String pattern) {
+    return analyse(pattern).anchors();
+  }
+
+  /** What one parse of a pattern tells: its {@link #conjuncts} and its {@link #anchors}. */
+  public record Analysis(List<Set<String>> conjuncts, Anchors anchors) {}
+
+  /** {@link #conjuncts} and {@link #anchors} of {@code pattern} from one parse. */
+  public static Analysis analyse(String pattern) {
     Node n;
     try {
       n = new Parser(pattern).parseAll();
     } catch (RuntimeException e) {
-      return List.of(); // not understood: nothing is certain
+      return new Analysis(List.of(), Anchors.NONE); // not understood: nothing is certain
     }
     List<Set<String>> all = new ArrayList<>(n.all);
     if (n.exact != null) {
@@ -61,15 +86,29 @@ public final class PatternLiterals {
     }
     List<Set<String>> out = new ArrayList<>();
     for (Set<String> set : all) {
-      boolean usable = set != null && !set.isEmpty();
-      for (String x : usable ? set : Set.<String>of()) {
-        usable &= x.strip().length() >= MIN_PIECE;
-      }
-      if (usable && !out.contains(set)) {
+      if (usable(set) && !out.contains(set)) {
         out.add(Set.copyOf(set));
       }
     }
-    return out;
+    Anchors anchors = Anchors.NONE;
+    if (n.anchors != null) {
+      anchors = n.anchors;
+    } else if (n.exact != null && usable(n.exact)) {
+      anchors = new Anchors(n.exact, 0, n.exact, 0);
+    }
+    return new Analysis(out, anchors);
+  }
+
+  private static boolean usable(Set<String> set) {
+    if (set == null || set.isEmpty()) {
+      return false;
+    }
+    for (String x : set) {
+      if (x.strip().length() < MIN_PIECE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -168,20 +207,35 @@ public final class PatternLiterals {
     /** Each set is required (a conjunction); a match holds one member of each. */
     final List<Set<String>> all;
     List<Node> parts;
+    /** The most characters a match can have, or -1 when unbounded. */
+    int max = -1;
+    /** For a concatenation: where its literals sit (see {@link Anchors}), or null. */
+    Anchors anchors;
 
     Node(Set<String> exact, List<Set<String>> all) {
       this.exact = exact;
       this.all = all;
     }
 
-    static Node literal(String s) {
+    static Node literal(String s, int length) {
       Set<String> e = new LinkedHashSet<>();
       e.add(s);
-      return new Node(e, List.of());
+      return new Node(e, List.of()).max(length);
     }
 
+    /** One character of a kind not understood (a class, {@code .}, {@code \\d}); up to two UTF-16 units. */
     static Node opaque() {
+      return new Node(null, List.of()).max(2);
+    }
+
+    /** Any number of anything. */
+    static Node unbounded() {
       return new Node(null, List.of());
+    }
+
+    Node max(int m) {
+      max = m;
+      return this;
     }
 
     /** Its most selective set: the exact set if known, else the best-scoring required set (null if none). */
@@ -272,7 +326,11 @@ public final class PatternLiterals {
       if (exact != null && exact.size() > MAX_EXACT) {
         exact = null;
       }
-      return new Node(exact, union == null ? List.of() : List.of(union));
+      int max = 0;
+      for (Node a : alts) {
+        max = a.max < 0 || max < 0 ? -1 : Math.max(max, a.max);
+      }
+      return new Node(exact, union == null ? List.of() : List.of(union)).max(max);
     }
 
     private Node concatenation() {
@@ -294,7 +352,12 @@ public final class PatternLiterals {
       Set<String> product = Set.of("");
       List<Set<String>> all = new ArrayList<>();
       boolean allExact = true;
-      for (Node n : items) {
+      // runs of exact parts: items [first, end) of each, to know the most characters before and after it
+      List<Set<String>> runs = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
+      int first = 0;
+      for (int k = 0; k < items.size(); k++) {
+        Node n = items.get(k);
         if (n.exact != null) {
           Set<String> next = multiply(product, n.exact);
           if (next != null) {
@@ -305,13 +368,48 @@ public final class PatternLiterals {
         allExact = false;
         all.add(product);
         all.addAll(n.all);
+        runs.add(product);
+        spans.add(new int[] {first, k});
+        first = n.exact != null ? k : k + 1;
         product = n.exact != null ? n.exact : Set.of("");
       }
-      if (allExact) {
-        return new Node(product, List.of());
+      runs.add(product);
+      spans.add(new int[] {first, items.size()});
+      if (!allExact) {
+        all.add(product);
       }
-      all.add(product);
-      return new Node(null, all);
+      int[] before = new int[items.size() + 1];
+      for (int k = 0; k < items.size(); k++) {
+        before[k + 1] = add(before[k], items.get(k).max);
+      }
+      int[] after = new int[items.size() + 1];
+      for (int k = items.size() - 1; k >= 0; k--) {
+        after[k] = add(after[k + 1], items.get(k).max);
+      }
+      Node out = allExact ? new Node(product, List.of()) : new Node(null, all);
+      out.max(before[items.size()]);
+      Set<String> lead = null;
+      int leadBefore = -1;
+      for (int k = 0; k < runs.size() && lead == null; k++) {
+        if (usable(runs.get(k)) && before[spans.get(k)[0]] >= 0) {
+          lead = runs.get(k);
+          leadBefore = before[spans.get(k)[0]];
+        }
+      }
+      Set<String> trail = null;
+      int trailAfter = -1;
+      for (int k = runs.size() - 1; k >= 0 && trail == null; k--) {
+        if (usable(runs.get(k)) && after[spans.get(k)[1]] >= 0) {
+          trail = runs.get(k);
+          trailAfter = after[spans.get(k)[1]];
+        }
+      }
+      out.anchors = new Anchors(lead, leadBefore, trail, trailAfter);
+      return out;
+    }
+
+    private static int add(int a, int b) {
+      return a < 0 || b < 0 ? -1 : a + b;
     }
 
     private static Set<String> multiply(Set<String> a, Set<String> b) {
@@ -344,25 +442,27 @@ public final class PatternLiterals {
           e = new LinkedHashSet<>(atom.exact);
           e.add("");
         }
-        out = new Node(e, List.of());
+        out = new Node(e, List.of()).max(c == '?' ? atom.max : -1);
       } else if (c == '+') {
         i++;
         if (atom.exact != null) {
           // X+ is X*X: nothing known, then X (so X can join the literal that follows)
           skipLazy();
-          return Node.opaque().then(atom);
+          return Node.unbounded().then(atom);
         }
-        out = new Node(null, atom.required());
+        out = new Node(null, atom.required()).max(-1);
       } else if (c == '{' && p.indexOf('}', i) > i && isRange(p.substring(i + 1, p.indexOf('}', i)))) {
         String range = p.substring(i + 1, p.indexOf('}', i));
         i = p.indexOf('}', i) + 1;
         int min = Integer.parseInt(range.split(",", -1)[0]);
+        String upper = range.contains(",") ? range.substring(range.indexOf(',') + 1) : range;
+        int max = upper.isEmpty() || atom.max < 0 || upper.length() > 6 ? -1 : Integer.parseInt(upper) * atom.max;
         if (min == 0) {
-          out = Node.opaque();
+          out = new Node(null, List.of()).max(max);
         } else if (range.equals("1")) {
           out = atom;
         } else {
-          out = new Node(null, atom.required());
+          out = new Node(null, atom.required()).max(max);
         }
       } else {
         return atom;
@@ -446,7 +546,7 @@ public final class PatternLiterals {
           }
           String run = p.substring(i, j);
           i = j;
-          return Node.literal(fold(run));
+          return Node.literal(fold(run), run.length());
         }
       }
     }
@@ -480,15 +580,15 @@ public final class PatternLiterals {
         int end = p.indexOf("\\E", i);
         String lit = end < 0 ? p.substring(i) : p.substring(i, end);
         i = end < 0 ? p.length() : end + 2;
-        return Node.literal(fold(lit));
+        return Node.literal(fold(lit), lit.length());
       }
       if (Character.isLetterOrDigit(e)) {
         if (e == 'n' || e == 't' || e == 'r') {
-          return Node.literal(" ");
+          return Node.literal(" ", 1);
         }
         return Node.opaque(); // \s \S \d \w ...
       }
-      return Node.literal(fold(String.valueOf(e)));
+      return Node.literal(fold(String.valueOf(e)), 1);
     }
 
     private Node charClass() {
@@ -536,7 +636,7 @@ public final class PatternLiterals {
       if (!simple || members.isEmpty() || members.size() > 4) {
         return Node.opaque();
       }
-      return new Node(members, List.of());
+      return new Node(members, List.of()).max(2);
     }
 
     private static String fold(char c) {

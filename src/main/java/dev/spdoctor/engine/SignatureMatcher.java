@@ -51,6 +51,12 @@ public final class SignatureMatcher {
     final String regex;
     final boolean named;
     final int[][] required;
+    /** Gate literals one of which starts at most {@link #leadBefore} characters into every match (null: none). */
+    int[] lead;
+    int leadBefore;
+    /** Gate literals one of which ends at most {@link #trailAfter} characters before every match's end (null: none). */
+    int[] trail;
+    int trailAfter;
     private volatile Pattern pattern;
     private volatile List<String> groups;
 
@@ -60,6 +66,15 @@ public final class SignatureMatcher {
       this.regex = regex;
       this.named = named;
       this.required = required;
+    }
+
+    boolean in(int[] set, int literal) {
+      for (int l : set) {
+        if (l == literal) {
+          return true;
+        }
+      }
+      return false;
     }
 
     Pattern pattern() {
@@ -80,6 +95,10 @@ public final class SignatureMatcher {
 
   private final List<Compiled> compiled = new ArrayList<>();
   private final LiteralGate gate;
+  /** The gate literals whose places a search needs (leads and trails), by index. */
+  private final boolean[] tracked;
+  /** Each gate literal's length. */
+  private final int[] length;
 
   public SignatureMatcher(List<Signature> signatures) {
     this(signatures, true);
@@ -92,11 +111,10 @@ public final class SignatureMatcher {
       Signature signature = signatures.get(index);
       for (String p : signature.patterns()) {
         String tolerant = p.startsWith("(?i)") ? p : "(?i)" + p;
-        compiled.add(new Compiled(signature.id(), index, tolerant, true, prefilter ? required(tolerant, literals) : null));
+        compiled.add(compile(signature.id(), index, tolerant, true, prefilter, literals));
       }
       for (Signature.Localized l : signature.localized()) {
-        compiled.add(new Compiled(signature.id(), index, l.pattern(), false,
-            prefilter ? required(l.pattern(), literals) : null));
+        compiled.add(compile(signature.id(), index, l.pattern(), false, prefilter, literals));
       }
       List<String> messages = new ArrayList<>();
       messages.add(signature.message());
@@ -112,21 +130,65 @@ public final class SignatureMatcher {
       }
     }
     gate = prefilter ? new LiteralGate(List.copyOf(literals.keySet())) : null;
+    tracked = new boolean[literals.size()];
+    length = new int[literals.size()];
+    for (Map.Entry<String, Integer> e : literals.entrySet()) {
+      length[e.getValue()] = e.getKey().length();
+    }
+    for (Compiled c : compiled) {
+      for (int[] set : new int[][] {c.lead, c.trail}) {
+        for (int l : set != null ? set : new int[0]) {
+          tracked[l] = true;
+        }
+      }
+    }
   }
 
-  private static int[][] required(String pattern, Map<String, Integer> literals) {
-    List<java.util.Set<String>> sets = PatternLiterals.conjuncts(pattern);
-    int[][] out = new int[sets.size()][];
-    for (int k = 0; k < sets.size(); k++) {
-      java.util.Set<Integer> members = new java.util.LinkedHashSet<>();
-      for (String x : sets.get(k)) {
-        members.add(literal(LiteralGate.normalise(x), literals));
+  private static Compiled compile(String id, int index, String regex, boolean named, boolean prefilter,
+      Map<String, Integer> literals) {
+    if (!prefilter) {
+      return new Compiled(id, index, regex, named, null);
+    }
+    PatternLiterals.Analysis a = PatternLiterals.analyse(regex);
+    int[][] required = new int[a.conjuncts().size()][];
+    for (int k = 0; k < required.length; k++) {
+      required[k] = indices(a.conjuncts().get(k), literals);
+    }
+    Compiled c = new Compiled(id, index, regex, named, required);
+    if (!ascii(a.anchors().lead()) || !ascii(a.anchors().trail())) {
+      return c; // a literal's length is then not surely the text's (lower-casing can lengthen); search plainly
+    }
+    if (a.anchors().lead() != null) {
+      c.lead = indices(a.anchors().lead(), literals);
+      c.leadBefore = a.anchors().leadBefore();
+    }
+    if (a.anchors().trail() != null) {
+      c.trail = indices(a.anchors().trail(), literals);
+      c.trailAfter = a.anchors().trailAfter();
+    }
+    return c;
+  }
+
+  private static boolean ascii(java.util.Set<String> set) {
+    for (String x : set != null ? set : java.util.Set.<String>of()) {
+      for (int k = 0; k < x.length(); k++) {
+        if (x.charAt(k) >= 128) {
+          return false;
+        }
       }
-      out[k] = new int[members.size()];
-      int j = 0;
-      for (int m : members) {
-        out[k][j++] = m;
-      }
+    }
+    return true;
+  }
+
+  private static int[] indices(java.util.Set<String> set, Map<String, Integer> literals) {
+    java.util.Set<Integer> members = new java.util.LinkedHashSet<>();
+    for (String x : set) {
+      members.add(literal(LiteralGate.normalise(x), literals));
+    }
+    int[] out = new int[members.size()];
+    int j = 0;
+    for (int m : members) {
+      out[j++] = m;
     }
     return out;
   }
@@ -192,7 +254,8 @@ public final class SignatureMatcher {
    */
   public List<Found> find(int input, String text, BitSet only) {
     List<Found> all = new ArrayList<>();
-    BitSet present = gate != null ? gate.collect(text) : null;
+    LiteralGate.Found hits = gate != null ? gate.collect(text, tracked) : null;
+    BitSet present = hits != null ? hits.literals() : null;
     for (Compiled c : compiled) {
       if (only != null && !only.get(c.index)) {
         continue;
@@ -200,16 +263,13 @@ public final class SignatureMatcher {
       if (present != null && !possible(c.required, present)) {
         continue; // the pattern cannot match text without one of each of its required literals
       }
+      if (hits != null && hits.regular() && c.lead != null) {
+        anchored(c, input, text, hits, all);
+        continue;
+      }
       Matcher m = c.pattern().matcher(text);
       while (m.find()) {
-        Map<String, String> captures = new LinkedHashMap<>();
-        for (String group : c.groups()) {
-          String value = m.group(group);
-          if (value != null) {
-            captures.put(group, value);
-          }
-        }
-        all.add(new Found(c.signature, input, m.start(), m.end(), m.group(), captures));
+        all.add(found(c, input, m));
         if (m.end() == m.start() && m.end() >= text.length()) {
           break;
         }
@@ -229,6 +289,98 @@ public final class SignatureMatcher {
       }
     }
     return kept;
+  }
+
+  private static Found found(Compiled c, int input, Matcher m) {
+    Map<String, String> captures = new LinkedHashMap<>();
+    for (String group : c.groups()) {
+      String value = m.group(group);
+      if (value != null) {
+        captures.put(group, value);
+      }
+    }
+    return new Found(c.signature, input, m.start(), m.end(), m.group(), captures);
+  }
+
+  /**
+   * The matches of {@code c} in {@code text}, the same as {@code while (m.find())} gives, with RE2J
+   * run only where a match can be. Every match starts at most {@code leadBefore} characters before
+   * one of its lead literals, so each search starts there ({@code find(int)} still sees the
+   * character before, for {@code \b}); and every match ends at most {@code trailAfter} characters
+   * after one of its trail literals, so the search reads no further than the last of them (and one
+   * character more, for what an assertion at the end looks at). A match found there that does not
+   * end at that limit is the one the whole text gives; one that does is looked for again in the
+   * whole text. Offsets of literals are exact because the text's white space is single characters.
+   */
+  private void anchored(Compiled c, int input, String text, LiteralGate.Found hits, List<Found> all) {
+    int n = text.length();
+    int count = hits.count();
+    int maxLead = 0;
+    for (int l : c.lead) {
+      maxLead = Math.max(maxLead, length[l]);
+    }
+    int limit = n;
+    int lastTrailEnd = -1;
+    if (c.trail != null) {
+      for (int k = 0; k < count; k++) {
+        if (c.in(c.trail, hits.literal(k))) {
+          lastTrailEnd = Math.max(lastTrailEnd, hits.end(k));
+        }
+      }
+      limit = Math.min(n, lastTrailEnd + c.trailAfter + 1);
+    }
+    Matcher whole = null;
+    Matcher cut = null;
+    int from = 0;
+    int k = 0;
+    while (from <= n) {
+      // the first lead literal starting at or after `from`
+      while (k < count && hits.end(k) < from) {
+        k++;
+      }
+      int first = -1;
+      for (int j = k; j < count; j++) {
+        int end = hits.end(j);
+        if (first >= 0 && end - maxLead >= first) {
+          break; // later ones start later
+        }
+        int l = hits.literal(j);
+        int start = end - length[l];
+        if (start >= from && (first < 0 || start < first) && c.in(c.lead, l)) {
+          first = start;
+        }
+      }
+      if (first < 0) {
+        return; // a match after `from` would hold a lead literal after it
+      }
+      int start = Math.max(from, first - c.leadBefore);
+      if (c.trail != null && lastTrailEnd <= start) {
+        return; // nor would it hold a trail literal, which ends after the match starts
+      }
+      Matcher m;
+      if (limit < n) {
+        cut = cut != null ? cut : c.pattern().matcher(text.substring(0, limit));
+        if (!cut.find(start)) {
+          return;
+        }
+        m = cut;
+        if (cut.end() >= limit) {
+          whole = whole != null ? whole : c.pattern().matcher(text);
+          if (!whole.find(start)) {
+            return;
+          }
+          m = whole;
+        }
+      } else {
+        whole = whole != null ? whole : c.pattern().matcher(text);
+        if (!whole.find(start)) {
+          return;
+        }
+        m = whole;
+      }
+      all.add(found(c, input, m));
+      from = m.end() > m.start() ? m.end() : m.end() + 1;
+    }
   }
 
   /**

@@ -54,6 +54,7 @@ class SignatureMatcherTest {
         texts.add(e.replace("k", "\u212a").replace("s", "\u017f")); // Kelvin sign, long s: RE2J folds them
         texts.add(e.substring(0, e.length() / 2)); // cut off: a fragment
         texts.add(e.replace(" ", "  "));
+        texts.add("GET /x HTTP/1.1 200 OK " + e + " then " + e + " (401 items) " + e.substring(0, e.length() / 3));
       }
     }
     for (String t : texts) {
@@ -78,6 +79,33 @@ class SignatureMatcherTest {
     assertThat(PatternLiterals.conjuncts("(unbalanced")).isEmpty();
     assertThat(PatternLiterals.conjuncts("AADSTS(?:50001|50002)\\b.{0,40}resource"))
         .containsExactlyInAnyOrder(Set.of("aadsts50001", "aadsts50002"), Set.of("resource"));
+  }
+
+  @Test
+  void anchorsSayWhereLiteralsSit() {
+    PatternLiterals.Anchors a = PatternLiterals.anchors("(?i)\\bHTTP/[0-9.]+ 401\\b");
+    assertThat(a.lead()).containsExactly("http/");
+    assertThat(a.leadBefore()).isZero();
+    assertThat(a.trail()).containsExactly(" 401");
+    assertThat(a.trailAfter()).isZero();
+    a = PatternLiterals.anchors("a{2,5}xyz[ab]q.{0,3}");
+    assertThat(a.lead()).containsExactlyInAnyOrder("xyzaq", "xyzbq");
+    assertThat(a.leadBefore()).isEqualTo(5);
+    assertThat(a.trailAfter()).isEqualTo(6); // up to three characters of two UTF-16 units each
+    a = PatternLiterals.anchors("Tenant '(?P<tenant>[^']+)' not found");
+    assertThat(a.lead()).containsExactly("tenant '");
+    assertThat(a.trail()).containsExactly("' not found");
+    assertThat(PatternLiterals.anchors("[^x]+foo bar").lead()).isNull();
+    assertThat(PatternLiterals.anchors("foo bar[^x]*").trail()).isNull();
+    assertThat(PatternLiterals.anchors("foo bar|baz qux").lead()).containsExactlyInAnyOrder("foo bar", "baz qux");
+  }
+
+  /** The anchored search starts RE2J part-way into the text; RE2J must still see the character before. */
+  @Test
+  void findFromAPlaceSeesTheCharacterBefore() {
+    assertThat(com.google.re2j.Pattern.compile("\\bfoo").matcher("xfoo").find(1)).isFalse();
+    assertThat(com.google.re2j.Pattern.compile("\\bfoo").matcher(" foo").find(1)).isTrue();
+    assertThat(com.google.re2j.Pattern.compile("^foo").matcher("xfoo").find(1)).isFalse();
   }
 
   @Test

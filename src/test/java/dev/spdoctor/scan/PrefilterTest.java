@@ -45,6 +45,24 @@ class PrefilterTest {
   }
 
   @Test
+  void newlinesCountedEightBytesAtATimeAsOneByOne() {
+    java.util.Random r = new java.util.Random(5);
+    byte[] b = new byte[4096];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) "ab\n\r\u00ff\t".charAt(r.nextInt(6));
+    }
+    for (int k = 0; k < 500; k++) {
+      int from = r.nextInt(b.length);
+      int to = from + r.nextInt(b.length - from + 1);
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        n += b[i] == '\n' ? 1 : 0;
+      }
+      assertThat(BlockMatcher.countNewlines(b, from, to)).isEqualTo(n);
+    }
+  }
+
+  @Test
   void automatonFoldsCaseAndSpaceAndQuotes() {
     ByteAutomaton a = new ByteAutomaton(List.of("was not found", "tenant '"));
     BitSet found = new BitSet();
