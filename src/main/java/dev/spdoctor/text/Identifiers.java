@@ -14,7 +14,8 @@ import java.util.Locale;
  *       {@code ${CLIENT_ID}}, {@code {{tenant}}}, {@code %CLIENT_ID%}, {@code YOUR_CLIENT_ID},
  *       {@code null}, {@code undefined}, {@code None}, a Python tuple repr {@code ('abc',)};
  *   <li>{@link Kind#REDACTED}: the reporter hid it ({@code ****}, {@code xxx},
- *       {@code xxxxxxxx-xxxx-...}, {@code <redacted>}, {@code {EUII Hidden}}): never judged;
+ *       {@code xxxxxxxx-xxxx-...}, {@code <redacted>}, {@code {EUII Hidden}}), or wrote what the value is
+ *       in plain words instead of it ({@code App ID}, {@code Entra APP ID}, {@code Tenant Name}): never judged;
  *   <li>{@link Kind#EMPTY}: nothing;
  *   <li>{@link Kind#OTHER}: anything else.
  * </ul>
@@ -46,6 +47,10 @@ public final class Identifiers {
           + "[ _-]?(?:id|client[ _-]?id|tenant[ _-]?id|app[ _-]?id|guid|identifier|name|here|value)(?:[ _-]?here)?");
   private static final Pattern NAME_ONLY = Pattern.compile(
       "(?i)(?:client|tenant|app|application|directory)[ _-]?(?:id|guid)|guid|clientid|tenantid|appid");
+  /** What the value is, in plain words with spaces: a reporter's description written instead of the value. */
+  private static final Pattern DESCRIBED = Pattern.compile(
+      "(?i)(?:(?:entra|azure|aad|ad|app|application|client|tenant|directory|registration|object)\\s+){1,3}"
+          + "(?:id|guid|name|identifier)");
   private static final Pattern NOTHING = Pattern.compile("(?i)null|nil|none|undefined|nan|\\(\\s*none\\s*,?\\s*\\)");
   private static final Pattern TUPLE = Pattern.compile("\\(\\s*['\"][^'\"]*['\"]\\s*,\\s*\\)|\\[\\s*['\"][^'\"]*['\"]\\s*\\]");
 
@@ -67,7 +72,7 @@ public final class Identifiers {
       return Kind.GUID;
     }
     if (MASK.matcher(v).matches() || HIDDEN_WORD.matcher(v).matches() || maskedGuid(v)
-        || PARTLY_MASKED.matcher(v).find() && !TEMPLATE.matcher(v).matches()) {
+        || PARTLY_MASKED.matcher(v).find() && !TEMPLATE.matcher(v).matches() || DESCRIBED.matcher(v).matches()) {
       return Kind.REDACTED;
     }
     if (NOTHING.matcher(v).matches() || TUPLE.matcher(v).matches() || TEMPLATE.matcher(v).matches()

@@ -34,6 +34,9 @@ class IdentifiersTest {
       "<redacted>|REDACTED",
       "[REDACTED]|REDACTED",
       "{EUII Hidden}|REDACTED",
+      "Entra APP ID|REDACTED",
+      "Tenant Name|REDACTED",
+      "App ID|REDACTED",
       "''|EMPTY",
       "Contoso Backup|OTHER",
       "12345|OTHER"})
