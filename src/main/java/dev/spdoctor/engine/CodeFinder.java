@@ -24,7 +24,7 @@ public final class CodeFinder {
   public record Found(String family, String code, int start, int end) {}
 
   private static final Pattern AADSTS = Pattern.compile("(?i)\\bAADSTS[ _-]?([0-9]{4,8})\\b");
-  private static final Pattern ERROR_CODES = Pattern.compile("\"error_codes\"\\s*:\\s*\\[\\s*([0-9][0-9,\\s]*)\\]");
+  private static final Pattern ERROR_CODES = Pattern.compile("[\"']error_codes[\"']\\s*:\\s*\\[\\s*([0-9][0-9,\\s]*)\\]");
   private static final Pattern GRAPH_JSON = Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z][A-Za-z_]{3,60})\"");
   private static final Pattern NUMBER = Pattern.compile("(?:^|[^0-9A-Za-z.+-])(-2[0-9]{9})\\b(, (?:System|Microsoft)\\.)?");
   private static final Pattern HEX = Pattern.compile("\\b0[xX]([0-9A-Fa-f]{8})\\b");

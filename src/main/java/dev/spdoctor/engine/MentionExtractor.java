@@ -22,7 +22,8 @@ public final class MentionExtractor {
       Pattern.compile("(?:^|[\\s'\"(=:])([A-Za-z][A-Za-z0-9-]{0,14}\\\\[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?:$|[\\s'\")\\].,;:])");
   private static final Pattern AADSTS = Pattern.compile("\\bAADSTS([0-9]{4,8})\\b");
   private static final Pattern ERROR_DETAIL =
-      Pattern.compile("(?i)\"error_description\"\\s*:\\s*\"([^\"]{3,300})\"|x-ms-diagnostics:\\s*([^\\n]{3,300})");
+      Pattern.compile("(?i)\"error_description\"\\s*:\\s*\"([^\"]{3,300})\"|x-ms-diagnostics:\\s*([^\\n]{3,300})"
+          + "|'error_description'\\s*:\\s*'([^']{3,300})'");
 
   private MentionExtractor() {}
 
@@ -53,7 +54,8 @@ public final class MentionExtractor {
     String lower = text.toLowerCase(java.util.Locale.ROOT);
     m = ERROR_DETAIL.matcher(lower.contains("error_description") || lower.contains("x-ms-diagnostics") ? text : "");
     while (m.find()) {
-      found.add(new Mention("error-detail", m.group(1) != null ? m.group(1) : m.group(2), "", -1));
+      String detail = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      found.add(new Mention("error-detail", detail, "", -1));
     }
     return new ArrayList<>(found);
   }

@@ -13,7 +13,9 @@ import java.util.Map;
  *       {@code \u0027}), so an error description inside a JSON body reads as plain text;
  *   <li>an HTML page loses its tags, scripts and styles, and its entities are decoded;
  *   <li>every run of white space, line breaks included, becomes one space, so a message that a
- *       console or a log wrapped over several lines reads as one line.
+ *       console or a log wrapped over several lines reads as one line;
+ *   <li>typographic quotes become straight ones and zero-width characters go, so a message copied from a
+ *       web page, a chat or a word processor reads as the program printed it.
  * </ol>
  */
 public final class TextNormalizer {
@@ -43,7 +45,32 @@ public final class TextNormalizer {
       s = HTML_TAG.matcher(s).replaceAll(" ");
       s = decodeEntities(s);
     }
-    return collapseSpace(s).strip();
+    return collapseSpace(plainQuotes(s)).strip();
+  }
+
+  /**
+   * Typographic single and double quotes as straight ones; zero-width spaces, joiners and byte-order
+   * marks removed (editors and chat clients put them into copied text).
+   */
+  static String plainQuotes(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char r = switch (c) {
+        case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> '\'';
+        case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033' -> '"';
+        case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF' -> '\0';
+        default -> c;
+      };
+      if (r != c && out == null) {
+        out = new StringBuilder(s.length());
+        out.append(s, 0, i);
+      }
+      if (out != null && r != '\0') {
+        out.append(r);
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   /**

@@ -21,6 +21,12 @@ class TextNormalizerTest {
   }
 
   @Test
+  void straightensTypographicQuotesAndDropsZeroWidthCharacters() {
+    assertThat(TextNormalizer.normalize("identifier \u2018abc\u2019 in \u201Ccontoso\u201D\u200B.\uFEFF"))
+        .isEqualTo("identifier 'abc' in \"contoso\".");
+  }
+
+  @Test
   void leavesBackslashesOutsideJsonStringsAlone() {
     assertThat(TextNormalizer.normalize("account 'CONTOSO\\newadmin' failed"))
         .isEqualTo("account 'CONTOSO\\newadmin' failed");
