@@ -30,10 +30,33 @@ public final class JsonProblems {
     if (first.contains("StreamReadConstraints") || first.contains("exceeds the maximum")) {
       return "a value is longer than spdoctor reads";
     }
-    if (first.contains("Unrecognized field") || first.contains("Cannot deserialize") || first.contains("Cannot construct")) {
+    if (first.contains("Cannot deserialize") || first.contains("Cannot construct")) {
+      return wrongShape(first);
+    }
+    if (first.contains("Unrecognized field")) {
       first = first.replaceAll("\\(class [^)]*\\)", "");
     }
     first = JAVA_NAME.matcher(first).replaceAll("a value");
     return dev.spdoctor.text.Visible.clip(dev.spdoctor.text.Visible.of(first), 200);
+  }
+
+  /** Jackson's binding messages ("Cannot deserialize value of type ... from Array value") in words. */
+  private static String wrongShape(String message) {
+    String found;
+    if (message.contains("from Array value") || message.contains("START_ARRAY")) {
+      found = "a list";
+    } else if (message.contains("from Object value") || message.contains("START_OBJECT")) {
+      found = "a map";
+    } else if (message.contains("from String value") || message.contains("String-argument")) {
+      found = "a piece of text";
+    } else if (message.contains("Integer value") || message.contains("int-argument") || message.contains("Int-argument")
+        || message.contains("Floating-point")) {
+      found = "a number";
+    } else if (message.contains("Boolean value") || message.contains("boolean-argument")) {
+      found = "true or false";
+    } else {
+      return "a value here is not of the kind this place takes";
+    }
+    return "found " + found + " where a different kind of value belongs";
   }
 }

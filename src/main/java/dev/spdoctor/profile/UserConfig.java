@@ -70,10 +70,15 @@ public record UserConfig(Path file, Map<String, String> values) {
         throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "is a folder",
             "give the configuration file itself, e.g. " + file.resolve("config.yaml"))));
       }
-      byte[] bytes = Files.readAllBytes(file);
-      if (bytes.length > 64 * 1024) {
+      byte[] bytes;
+      try {
+        bytes = dev.spdoctor.io.BoundedFiles.read(file, 64 * 1024);
+      } catch (dev.spdoctor.io.BoundedFiles.TooLargeException e) {
         throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "is larger than 64 KiB",
             "a configuration file holds a few lines: format, color, profile")));
+      } catch (dev.spdoctor.io.BoundedFiles.NotAFileException e) {
+        throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "cannot be read: " + e.getMessage(),
+            "give the configuration file itself")));
       }
       text = new String(bytes, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
