@@ -87,6 +87,9 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       return runBatch(out);
     }
     if (profileOptions.dryRun) {
+      OptionConflicts.refuse(spec, "--dry-run only lists the requests the probes would send", List.of("--error",
+          "--error-file", "--answer", "--deployment", "--as-of", "--explain", "--transcript", "--why-not",
+          "--unrecognised-out", "--kb"));
       profileOptions.printPlan(output.format, out, stdin);
       return ExitCodes.OK;
     }

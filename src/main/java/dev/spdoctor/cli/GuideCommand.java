@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +70,8 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (profileOptions.dryRun) {
+      OptionConflicts.refuse(spec, "--dry-run only lists the requests the probes would send", List.of("--error",
+          "--error-file", "--answer", "--deployment", "--as-of", "--answers", "--transcript"));
       profileOptions.printPlan(output.format, out, stdin);
       return ExitCodes.OK;
     }

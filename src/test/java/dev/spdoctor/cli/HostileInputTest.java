@@ -303,6 +303,20 @@ class HostileInputTest {
       cases.add(c("--batch with " + option, 2, "diagnose", "--batch", "-", option, "x").expect("drop " + option));
     }
     cases.add(c("--transcript with --answer", 2, "diagnose", "--transcript", s(dir.resolve("t.json")), "--answer", "a=b"));
+    Path plan = write("dry-run-profile.yaml", "name: t\ndeployment: online\nsharepoint:\n  url: https://contoso.sharepoint.com\n"
+        + "client-id: 9d3e5f71-0a2b-4c6d-8e9f-a1b2c3d4e5f6\ntenant-id: 3c8a7f12-6b4e-4d91-a0c5-e27f1b9d8a64\n");
+    for (String[] extra : new String[][] {{"--error", TENANT}, {"--explain"}, {"--unrecognised-out", s(dir.resolve("u.jsonl"))},
+        {"--answer", "app-registration-exists=no"}, {"--as-of", "2026-06-01"}}) {
+      List<String> args = new java.util.ArrayList<>(List.of("diagnose", "--profile", s(plan), "--dry-run"));
+      args.addAll(List.of(extra));
+      cases.add(c("diagnose --dry-run with " + extra[0], 2, args.toArray(String[]::new)).expect("drop " + extra[0]));
+    }
+    for (String[] extra : new String[][] {{"--error", TENANT}, {"--answers", s(dir.resolve("a.yaml"))},
+        {"--transcript", s(dir.resolve("dry.json"))}}) {
+      List<String> args = new java.util.ArrayList<>(List.of("guide", "--profile", s(plan), "--dry-run"));
+      args.addAll(List.of(extra));
+      cases.add(c("guide --dry-run with " + extra[0], 2, args.toArray(String[]::new)).expect("drop " + extra[0]));
+    }
     cases.add(c("--transcript with --as-of", 2, "diagnose", "--transcript", s(dir.resolve("t.json")), "--as-of", "2026-06-01"));
     Path wc = dir.resolve("wc");
     cases.add(c("kb new with a 5,000-character id", 2, "kb", "new", "a".repeat(5000), "--kb", s(wc)).expect("at most"));
@@ -318,7 +332,8 @@ class HostileInputTest {
     }
     cases.add(c("diagnose --kb over /dev/zero rules", -1, "diagnose", "--kb", s(zeroRules), "--error", TENANT));
     for (String[] f : new String[][] {{"cases: 5\n", null}, {"cases:\n  - nme: x\n    text: a\n", "unknown key"},
-        {"cases:\n  - name: x\n    text: [1]\n", null}, {"just a string\n", null}, {"- 1\n", null}, {"cases: [\n", null}, {"", null}}) {
+        {"cases:\n  - name: x\n    text: [1]\n", null}, {"just a string\n", null}, {"- 1\n", null}, {"cases: [\n", null},
+        {"", null}}) {
       Case k = c("kb test with fixture " + f[0].strip(), 3, "kb", "test", s(write("fixture-" + cases.size() + ".yaml", f[0])));
       cases.add(f[1] == null ? k : k.expect(f[1]));
     }
