@@ -23,7 +23,7 @@ public class AnswersFuzzTest {
         throw new AssertionError("an unknown key was accepted: " + answers.keySet());
       }
     } catch (InputException e) {
-      FuzzChecks.printable(e.getMessage());
+      FuzzChecks.printable(e.getMessage(), data);
     }
   }
 }

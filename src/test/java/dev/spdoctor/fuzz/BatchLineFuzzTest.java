@@ -39,7 +39,7 @@ public class BatchLineFuzzTest {
       try {
         JsonNode n = JSON.readTree(line);
         if (n.has("error")) {
-          FuzzChecks.printable(n.get("error").asText());
+          FuzzChecks.printable(n.get("error").asText(), data);
         }
       } catch (IOException e) {
         throw new AssertionError("a batch output line is not JSON: " + line, e);

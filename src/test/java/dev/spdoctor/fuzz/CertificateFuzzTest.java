@@ -20,7 +20,7 @@ public class CertificateFuzzTest {
     try {
       CertificateFiles.load(new Profile.Certificate(file, null, password, null), (ref, what) -> "fuzz".toCharArray());
     } catch (CertificateFileException e) {
-      FuzzChecks.printable(e.getMessage());
+      FuzzChecks.printable(e.getMessage(), data);
     }
   }
 }

@@ -16,7 +16,7 @@ public class ProfileFuzzTest {
     try {
       ProfileLoader.load(FuzzChecks.file(data, ".yaml"));
     } catch (ProfileException e) {
-      FuzzChecks.printable(e.getMessage());
+      FuzzChecks.printable(e.getMessage(), data);
     }
   }
 }

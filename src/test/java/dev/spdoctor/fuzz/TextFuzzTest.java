@@ -26,9 +26,9 @@ public class TextFuzzTest {
   public static void fuzzerTestOneInput(byte[] data) {
     String text;
     try {
-      text = TextInput.read("-", new ByteArrayInputStream(data), w -> FuzzChecks.printable(w));
+      text = TextInput.read("-", new ByteArrayInputStream(data), w -> FuzzChecks.printable(w, data));
     } catch (InputException e) {
-      FuzzChecks.printable(e.getMessage());
+      FuzzChecks.printable(e.getMessage(), data);
       return;
     }
     String normal = TextNormalizer.normalize(text);

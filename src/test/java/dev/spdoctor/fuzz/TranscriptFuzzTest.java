@@ -23,7 +23,7 @@ public class TranscriptFuzzTest {
     try {
       t = Transcript.read(FuzzChecks.file(data, ".json"));
     } catch (IllegalArgumentException e) {
-      FuzzChecks.printable(e.getMessage());
+      FuzzChecks.printable(e.getMessage(), data);
       return;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -37,7 +37,7 @@ public class TranscriptFuzzTest {
     try {
       ENGINE.diagnose(new DiagnosisRequest(t.texts(), t.facts(), t.asOf(), t.probes()));
     } catch (IllegalArgumentException e) {
-      FuzzChecks.printable(e.getMessage()); // an unknown fact or a bad answer: refused with a message
+      FuzzChecks.printable(e.getMessage(), data); // an unknown fact or a bad answer: refused with a message
     }
   }
 }
