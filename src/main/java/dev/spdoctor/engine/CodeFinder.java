@@ -33,6 +33,8 @@ public final class CodeFinder {
 
   private final Map<String, ErrorCodeDef> table;
   private final Pattern graphNames;
+  /** Finds, in one pass and ignoring case, whether any Graph code name is in a text at all. */
+  private final LiteralGate graphGate;
 
   public CodeFinder(Map<String, ErrorCodeDef> table) {
     this.table = table;
@@ -40,6 +42,8 @@ public final class CodeFinder {
         .map(d -> Pattern.quote(d.code())).sorted(Comparator.comparingInt(String::length).reversed())
         .collect(Collectors.joining("|"));
     this.graphNames = names.isEmpty() ? null : Pattern.compile("\\b(" + names + ")\\b");
+    this.graphGate = names.isEmpty() ? null : new LiteralGate(table.values().stream()
+        .filter(d -> d.family().equals("graph")).map(ErrorCodeDef::code).toList());
   }
 
   /** Every code in {@code text}, ordered by position; each code once (its first place). */
@@ -62,7 +66,7 @@ public final class CodeFinder {
         }
       }
     }
-    if (graphNames != null) {
+    if (graphNames != null && !graphGate.collect(text).isEmpty()) { // the gate is never stricter than the pattern
       Matcher m = graphNames.matcher(text);
       while (m.find()) {
         all.add(new Found("graph", m.group(1), m.start(1), m.end(1)));
