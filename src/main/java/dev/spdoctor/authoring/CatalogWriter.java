@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Writes docs/catalog.md: every cause with its messages, rules, steps and source, from the knowledge base. */
 public final class CatalogWriter {
@@ -81,9 +82,12 @@ public final class CatalogWriter {
         }
         md.append(sourceOf(step)).append('\n');
       }
-      if (!c.distinguish().isEmpty()) {
-        md.append("\nQuestions that confirm or rule it out: ");
-        md.append(String.join(", ", c.distinguish().stream().map(q -> "`" + q + "`").toList())).append(".\n");
+      // The questions its rules read or ask for, taken from the rules: never a promise the engine does not keep.
+      Set<String> asked = new TreeSet<>();
+      concluding.forEach(r -> asked.addAll(r.questions().keySet()));
+      if (!asked.isEmpty()) {
+        md.append("\nQuestions its rules read or ask: ");
+        md.append(String.join(", ", asked.stream().map(q -> "`" + q + "`").toList())).append(".\n");
       }
       md.append("\nSource: ").append(c.source().article()).append(", \"").append(c.source().section()).append("\".\n");
     }

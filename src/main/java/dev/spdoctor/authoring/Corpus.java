@@ -1,14 +1,11 @@
 package dev.spdoctor.authoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.DiagnosisRequest;
 import dev.spdoctor.engine.Engine;
+import dev.spdoctor.yaml.Problem;
+import dev.spdoctor.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,10 +82,6 @@ public final class Corpus {
     }
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .registerModule(new JavaTimeModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private Corpus() {}
 
   /**
@@ -109,18 +102,17 @@ public final class Corpus {
     int unreadable = 0;
     List<Outcome> outcomes = new ArrayList<>();
     for (Path file : files) {
-      ThreadFile thread;
-      try {
-        thread = YAML.readValue(file.toFile(), ThreadFile.class);
-        if (thread == null || thread.cases() == null || thread.posted() == null) {
-          throw new IllegalArgumentException("needs source:, posted: and cases:");
-        }
-      } catch (JsonProcessingException | IllegalArgumentException e) {
+      StrictYaml.Read<ThreadFile> read = StrictYaml.read(file.getFileName().toString(), Files.readString(file),
+          ThreadFile.class);
+      ThreadFile thread = read.value();
+      if (read.problems().isEmpty() && (thread.cases() == null || thread.posted() == null)) {
+        read.problems().add(new Problem(file.getFileName().toString(), 1, 1, "needs source:, posted: and cases:",
+            "see fixtures/public-record/README.md"));
+      }
+      if (!read.problems().isEmpty()) {
         unreadable++;
         if (problems != null) {
-          problems.add(file.getFileName() + ": " + (e instanceof JsonProcessingException j
-              ? "line " + (j.getLocation() == null ? 0 : j.getLocation().getLineNr()) + ": " + j.getOriginalMessage()
-              : e.getMessage()));
+          read.problems().forEach(p -> problems.add(p.toString()));
         }
         continue;
       }

@@ -4,11 +4,12 @@ import com.google.re2j.Pattern;
 import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.kb.KbException;
 import dev.spdoctor.kb.KbLoader;
-import dev.spdoctor.kb.KbProblem;
+import dev.spdoctor.yaml.Problem;
 import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.kb.Signature;
 import dev.spdoctor.probe.ObservationKeys;
 import dev.spdoctor.authoring.RuleSource.RuleInfo;
+import dev.spdoctor.text.Similar;
 import dev.spdoctor.text.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,19 +29,30 @@ import java.util.Set;
 public final class KbChecker {
 
   /** What a check found, and how much it looked at. */
-  public record Report(List<KbProblem> problems, int causes, int signatures, int questions, int rules, int fixtures) {}
+  public record Report(List<Problem> problems, boolean knowledgeBaseRead, int causes, int signatures, int questions,
+      int rules, int fixtures) {
+    /** One line: clean or how many problems, and what was looked at (the knowledge base only when it could be read). */
+    public String summary(long millis) {
+      String what = knowledgeBaseRead
+          ? String.format("%d causes, %d signatures, %d questions, %d rules, %d fixture cases checked", causes, signatures,
+              questions, rules, fixtures)
+          : String.format("the knowledge base could not be read, so its causes, signatures and questions were not"
+              + " cross-checked; %d rules, %d fixture cases checked", rules, fixtures);
+      return (problems.isEmpty() ? "clean" : problems.size() + " problem(s)") + ": " + what + " in " + millis + " ms";
+    }
+  }
 
   private KbChecker() {}
 
   public static Report check(WorkingCopy copy) throws IOException {
-    List<KbProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     KnowledgeBase kb = null;
     try {
       kb = KbLoader.load(copy.knowledgeBaseDir());
     } catch (KbException e) {
       problems.addAll(e.problems());
     }
-    List<KbProblem> drl = copy.checkRules();
+    List<Problem> drl = copy.checkRules();
     problems.addAll(drl);
     boolean rulesCompile = drl.isEmpty();
     RuleSource.Parsed parsed = RuleSource.read(copy.rulesDir());
@@ -49,21 +61,21 @@ public final class KbChecker {
     checkLayout(copy, rules, kb == null ? null : kb.causes().keySet(), problems);
     List<FixtureRunner.Located> cases = List.of();
     if (Files.isDirectory(copy.fixturesDir())) {
-      try {
-        cases = FixtureRunner.load(copy.fixturesDir());
-      } catch (IllegalArgumentException e) {
-        problems.add(new KbProblem("fixtures", 0, 0, e.getMessage(), "see docs/fixtures.md"));
-      }
+      cases = FixtureRunner.load(copy.fixturesDir(), problems);
     }
     List<String> fixtureTexts = new ArrayList<>();
     cases.forEach(c -> fixtureTexts.add(TextNormalizer.normalize(c.fixture().textOrEmpty())));
     int fixtures = cases.size();
     checkObservations(copy, rules, cases, problems);
+    Placeholders.check(copy, problems);
+    if (kb != null) {
+      FixtureReferences.checkNames(kb, cases, c -> rel(copy, c.file()), problems);
+    }
     if (kb != null && rulesCompile) {
       // Cross-checks read the rules; with a rule that does not compile they would only echo its error.
       crossCheck(copy, kb, rules, fixtureTexts, problems);
     }
-    return new Report(problems, kb == null ? 0 : kb.causes().size(), kb == null ? 0 : kb.signatures().size(),
+    return new Report(problems, kb != null, kb == null ? 0 : kb.causes().size(), kb == null ? 0 : kb.signatures().size(),
         kb == null ? 0 : kb.questions().size(), rules.size(), fixtures);
   }
 
@@ -76,7 +88,7 @@ public final class KbChecker {
    * be ones the probes record (docs/probes.md): a misspelt key would never match.
    */
   private static void checkObservations(WorkingCopy copy, List<RuleInfo> rules, List<FixtureRunner.Located> cases,
-      List<KbProblem> problems) {
+      List<Problem> problems) {
     for (RuleInfo r : rules) {
       java.util.regex.Matcher m = OBSERVED.matcher(r.text());
       while (m.find()) {
@@ -88,8 +100,8 @@ public final class KbChecker {
         }
         for (String probe : probes) {
           if (!ObservationKeys.probes().contains(probe)) {
-            String near = nearest(probe, List.copyOf(ObservationKeys.probes()));
-            problems.add(new KbProblem(rel(copy, r.file()), line, 0, "rule '" + r.id() + "' reads probe '" + probe
+            String near = Similar.nearestId(probe, List.copyOf(ObservationKeys.probes()));
+            problems.add(new Problem(rel(copy, r.file()), line, 0, "rule '" + r.id() + "' reads probe '" + probe
                 + "', which does not exist", (near != null ? "did you mean '" + near + "'? " : "")
                 + "the probes are " + String.join(", ", ObservationKeys.probes()) + " (docs/probes.md)"));
           }
@@ -105,50 +117,34 @@ public final class KbChecker {
         }
       }
     }
-    for (FixtureRunner.Located c : cases) {
-      if (c.fixture().probes() == null) {
-        continue;
-      }
-      c.fixture().probes().forEach((probe, values) -> {
-        String at = rel(copy, c.file());
-        String who = "case '" + c.fixture().name() + "'";
-        if (!ObservationKeys.probes().contains(probe)) {
-          String near = nearest(probe, List.copyOf(ObservationKeys.probes()));
-          problems.add(new KbProblem(at, 0, 0, who + " gives probe '" + probe + "', which does not exist",
-              (near != null ? "did you mean '" + near + "'? " : "") + "see docs/probes.md"));
-        } else if (values != null) {
-          values.keySet().stream().filter(key -> !"outcome".equals(key) && !ObservationKeys.of(probe).contains(key))
-              .forEach(key -> problems.add(keyProblem(at, 0, who, List.of(probe), key)));
-        }
-      });
-    }
+    FixtureReferences.checkProbes(cases, c -> rel(copy, c.file()), problems);
   }
 
-  private static KbProblem keyProblem(String at, int line, String who, List<String> probes, String key) {
+  private static Problem keyProblem(String at, int line, String who, List<String> probes, String key) {
     List<String> candidates = new ArrayList<>();
     (probes.isEmpty() ? ObservationKeys.probes() : probes).forEach(p -> candidates.addAll(ObservationKeys.of(p)));
-    String near = nearest(key, candidates);
-    return new KbProblem(at, line, 0, who + " reads the value '" + key + "', which "
+    String near = Similar.nearestId(key, candidates);
+    return new Problem(at, line, 0, who + " reads the value '" + key + "', which "
         + (probes.isEmpty() ? "no probe records" : "probe " + String.join("/", probes) + " does not record"),
         (near != null ? "did you mean '" + near + "'? " : "") + "docs/probes.md lists what each probe records");
   }
 
-  private static void checkRuleIds(WorkingCopy copy, List<RuleInfo> rules, List<KbProblem> problems) {
+  private static void checkRuleIds(WorkingCopy copy, List<RuleInfo> rules, List<Problem> problems) {
     Map<String, RuleInfo> seen = new HashMap<>();
     for (RuleInfo r : rules) {
       String at = rel(copy, r.file());
       if (r.id() == null) {
-        problems.add(new KbProblem(at, r.line(), 0, "rule \"" + r.name() + "\" has no @id",
+        problems.add(new Problem(at, r.line(), 0, "rule \"" + r.name() + "\" has no @id",
             "add @id(\"kebab-case-id\") after the rule name; ids are stable once published"));
         continue;
       }
       if (!KbLoader.isKebab(r.id())) {
-        problems.add(new KbProblem(at, r.line(), 0, "rule id '" + r.id() + "' is not kebab-case",
+        problems.add(new Problem(at, r.line(), 0, "rule id '" + r.id() + "' is not kebab-case",
             "use lower-case words joined by '-'"));
       }
       RuleInfo before = seen.putIfAbsent(r.id(), r);
       if (before != null) {
-        problems.add(new KbProblem(at, r.line(), 0, "rule id '" + r.id() + "' is already used at "
+        problems.add(new Problem(at, r.line(), 0, "rule id '" + r.id() + "' is already used at "
             + rel(copy, before.file()) + ":" + before.line(), "give this rule its own @id"));
       }
     }
@@ -159,7 +155,7 @@ public final class KbChecker {
    * in package {@code rules.<domain>}, rules without {@code @kb} live in {@code rules/context/}, and the
    * cause's own fixtures are {@code fixtures/<domain>/X.yaml} in the same domain.
    */
-  private static void checkLayout(WorkingCopy copy, List<RuleInfo> rules, Set<String> causes, List<KbProblem> problems) {
+  private static void checkLayout(WorkingCopy copy, List<RuleInfo> rules, Set<String> causes, List<Problem> problems) {
     Map<String, String> domainOf = new HashMap<>();
     for (RuleInfo r : rules) {
       String at = rel(copy, r.file());
@@ -168,7 +164,7 @@ public final class KbChecker {
       String fileName = r.file().getFileName().toString().replaceFirst("\\.drl$", "");
       if (r.kb() == null) {
         if (!"context".equals(domain)) {
-          problems.add(new KbProblem(at, r.line(), 0, "rule '" + r.id() + "' has no @kb but is outside rules/context/",
+          problems.add(new Problem(at, r.line(), 0, "rule '" + r.id() + "' has no @kb but is outside rules/context/",
               "rules that conclude no cause (findings, queries) belong in rules/context/; a cause rule needs @kb"));
         }
         continue;
@@ -177,13 +173,13 @@ public final class KbChecker {
         continue; // reported once by the cross-check, with the nearest cause id
       }
       if (domain == null || "context".equals(domain) || !fileName.equals(r.kb())) {
-        problems.add(new KbProblem(at, r.line(), 0, "rule '" + r.id() + "' concludes about '" + r.kb()
+        problems.add(new Problem(at, r.line(), 0, "rule '" + r.id() + "' concludes about '" + r.kb()
             + "' but is not in that cause's rule file",
             "move it to rules/<domain>/" + r.kb() + ".drl: every rule of one cause lives in one file named after it"));
         continue;
       }
       if (!("rules." + domain).equals(r.pkg())) {
-        problems.add(new KbProblem(at, 1, 0, "package '" + r.pkg() + "' does not match the folder rules/" + domain + "/",
+        problems.add(new Problem(at, 1, 0, "package '" + r.pkg() + "' does not match the folder rules/" + domain + "/",
             "declare 'package rules." + domain + ";'"));
       }
       domainOf.putIfAbsent(r.kb(), domain);
@@ -191,7 +187,7 @@ public final class KbChecker {
     for (Map.Entry<String, String> e : domainOf.entrySet()) {
       Path fixture = copy.fixturesDir().resolve(e.getValue()).resolve(e.getKey() + ".yaml");
       if (Files.isDirectory(copy.fixturesDir()) && !Files.isRegularFile(fixture)) {
-        problems.add(new KbProblem("rules/" + e.getValue() + "/" + e.getKey() + ".drl", 1, 0,
+        problems.add(new Problem("rules/" + e.getValue() + "/" + e.getKey() + ".drl", 1, 0,
             "cause '" + e.getKey() + "' has no fixture file fixtures/" + e.getValue() + "/" + e.getKey() + ".yaml",
             "create it beside the rule file's domain with the cases that must conclude the cause and near misses that must not"));
       }
@@ -199,7 +195,7 @@ public final class KbChecker {
   }
 
   private static void crossCheck(WorkingCopy copy, KnowledgeBase kb, List<RuleInfo> rules, List<String> fixtureTexts,
-      List<KbProblem> problems) {
+      List<Problem> problems) {
     Set<String> concluded = new HashSet<>();
     Map<RuleInfo, String> dangling = new HashMap<>();
     Set<String> signaturesUsed = new HashSet<>();
@@ -210,7 +206,7 @@ public final class KbChecker {
       String at = rel(copy, r.file());
       boolean concludes = r.text().contains("Support.of") || r.text().contains("RuledOut.of") || r.text().contains("Need.of");
       if (r.kb() == null && concludes) {
-        problems.add(new KbProblem(at, r.line(), 0, "rule '" + r.id() + "' concludes about a cause but has no @kb",
+        problems.add(new Problem(at, r.line(), 0, "rule '" + r.id() + "' concludes about a cause but has no @kb",
             "add @kb(\"cause-id\") naming the knowledge-base cause it concludes about"));
       } else if (r.kb() != null && !kb.causes().containsKey(r.kb())) {
         dangling.put(r, r.kb());
@@ -221,14 +217,14 @@ public final class KbChecker {
       r.signatures().forEach((sig, offset) -> {
         signaturesUsed.add(sig);
         if (!signatureIds.contains(sig)) {
-          problems.add(new KbProblem(at, r.line() + offset, 0, "signature '" + sig + "' does not exist",
+          problems.add(new Problem(at, r.line() + offset, 0, "signature '" + sig + "' does not exist",
               "create knowledge-base/signatures/" + sig + ".yaml, or fix the id"));
         }
       });
       r.questions().forEach((q, offset) -> {
         questionsUsed.add(q);
         if (!kb.questions().containsKey(q)) {
-          problems.add(new KbProblem(at, r.line() + offset, 0, "question '" + q + "' does not exist",
+          problems.add(new Problem(at, r.line() + offset, 0, "question '" + q + "' does not exist",
               "create knowledge-base/questions/" + q + ".yaml, or fix the id"));
         }
       });
@@ -236,25 +232,25 @@ public final class KbChecker {
     Set<String> suggested = new HashSet<>();
     for (Map.Entry<RuleInfo, String> d : dangling.entrySet()) {
       RuleInfo r = d.getKey();
-      String near = nearest(d.getValue(), kb.causes().keySet().stream().filter(c -> !concluded.contains(c)).toList());
+      String near = Similar.nearestId(d.getValue(), kb.causes().keySet().stream().filter(c -> !concluded.contains(c)).toList());
       if (near != null) {
         suggested.add(near);
       }
-      problems.add(new KbProblem(rel(copy, r.file()), r.line(), 0, "@kb(\"" + d.getValue() + "\") names no cause",
+      problems.add(new Problem(rel(copy, r.file()), r.line(), 0, "@kb(\"" + d.getValue() + "\") names no cause",
           near != null ? "did you mean @kb(\"" + near + "\")? (no other rule concludes that cause)"
               : "create knowledge-base/causes/" + d.getValue() + ".yaml (spdoctor kb new " + d.getValue()
                   + "), or fix the id"));
     }
     for (String cause : kb.causes().keySet()) {
       if (!concluded.contains(cause) && !suggested.contains(cause)) {
-        problems.add(new KbProblem("knowledge-base/causes/" + cause + ".yaml", 1, 1,
+        problems.add(new Problem("knowledge-base/causes/" + cause + ".yaml", 1, 1,
             "no rule concludes cause '" + cause + "'",
             "add a rule with @kb(\"" + cause + "\") that inserts Support.of(...), or delete the cause"));
       }
     }
     for (String q : kb.questions().keySet()) {
       if (!questionsUsed.contains(q)) {
-        problems.add(new KbProblem("knowledge-base/questions/" + q + ".yaml", 1, 1, "no rule uses question '" + q + "'",
+        problems.add(new Problem("knowledge-base/questions/" + q + ".yaml", 1, 1, "no rule uses question '" + q + "'",
             "read it in a rule (Known(key == \"" + q + "\", ...)) or ask for it (Need.of(drools.getRule(), \"" + q
                 + "\")), or delete it"));
       }
@@ -262,32 +258,17 @@ public final class KbChecker {
     for (Signature s : kb.signatures()) {
       String file = "knowledge-base/signatures/" + s.id() + ".yaml";
       if (!signaturesUsed.contains(s.id())) {
-        problems.add(new KbProblem(file, 1, 1, "no rule uses signature '" + s.id() + "'",
+        problems.add(new Problem(file, 1, 1, "no rule uses signature '" + s.id() + "'",
             "match it in a rule (SignatureMatch(signature == \"" + s.id() + "\")), or delete it"));
       }
       List<Pattern> patterns = s.patterns().stream().map(Pattern::compile).toList();
       boolean matchesAFixture = fixtureTexts.stream().anyMatch(t -> patterns.stream().anyMatch(p -> p.matcher(t).find()));
       if (!matchesAFixture) {
-        problems.add(new KbProblem(file, 1, 1, "no fixture text matches signature '" + s.id() + "'",
+        problems.add(new Problem(file, 1, 1, "no fixture text matches signature '" + s.id() + "'",
             "add a case with the real message to fixtures/ (docs/fixtures.md), or fix the pattern"));
       }
     }
   }
-
-  /** The candidate closest to {@code id} by edit distance, if it is close enough to be a typo. */
-  private static String nearest(String id, List<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      int d = dev.spdoctor.text.Similar.distance(id, c);
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(3, best.length() / 2) ? best : null;
-  }
-
   private static String rel(WorkingCopy copy, Path file) {
     Path base = copy.root().toAbsolutePath();
     Path abs = file.toAbsolutePath();

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code kb new}: the four files of a new cause, wired so that {@code kb check} passes and
- * {@code kb test} fails on the TODO placeholders until the author fills them in.
+ * {@code kb new}: the four files of a new cause, wired together (ids, references, the rule's
+ * signature) and full of TODO placeholders, which {@code kb check} and {@code kb test} both report
+ * until the author has written each in.
  */
 public final class Scaffold {
   private static final Pattern DOMAIN = Pattern.compile("[a-z][a-z0-9]*");
@@ -101,14 +102,14 @@ public final class Scaffold {
         + "package rules." + domain + ";\n\n"
         + "import dev.spdoctor.facts.SignatureMatch;\n"
         + "import dev.spdoctor.facts.Support;\n\n"
-        + "rule \"The message that means " + id + "\"\n"
+        + "rule \"TODO what the message of " + id + " shows, in a few words\"\n"
         + "  @id(\"" + id + "-message\") @kb(\"" + id + "\")\n"
         + "when\n"
         + "  SignatureMatch(signature == \"" + id + "\", $mid : id)\n"
         + "then\n"
-        + "  // 0.9: the message names the cause outright (docs/confidence.md). Add rules for other evidence.\n"
+        + "  // TODO the confidence this message earns (docs/confidence.md); add rules for other evidence.\n"
         + "  insertLogical(Support.of(drools.getRule(), $mid, 0.9,\n"
-        + "      \"The message names this cause outright.\"));\n"
+        + "      \"TODO why this message means the cause, in your own words.\"));\n"
         + "end\n";
   }
 

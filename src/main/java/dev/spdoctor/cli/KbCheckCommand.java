@@ -1,7 +1,7 @@
 package dev.spdoctor.cli;
 
 import dev.spdoctor.authoring.KbChecker;
-import dev.spdoctor.kb.KbProblem;
+import dev.spdoctor.yaml.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -29,13 +29,10 @@ public final class KbCheckCommand implements Callable<Integer> {
     for (String w : dev.spdoctor.authoring.RuleReach.warnings(copy.root(), copy.rulesDir())) {
       spec.commandLine().getErr().println("warning: " + w);
     }
-    for (KbProblem p : report.problems()) {
+    for (Problem p : report.problems()) {
       out.println(p);
     }
-    out.printf("%s: %d causes, %d signatures, %d questions, %d rules, %d fixture cases checked in %d ms%n",
-        report.problems().isEmpty() ? "clean" : report.problems().size() + " problem(s)", report.causes(),
-        report.signatures(), report.questions(), report.rules(), report.fixtures(),
-        (System.nanoTime() - start) / 1_000_000);
+    out.println(report.summary((System.nanoTime() - start) / 1_000_000));
     out.flush();
     return report.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_KNOWLEDGE_BASE;
   }

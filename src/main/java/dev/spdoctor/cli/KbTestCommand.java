@@ -5,14 +5,18 @@ import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.authoring.FixtureCase;
 import dev.spdoctor.authoring.FixtureRunner;
+import dev.spdoctor.authoring.RuleSource;
 import dev.spdoctor.authoring.FixtureRunner.Located;
 import dev.spdoctor.authoring.FixtureRunner.Result;
+import dev.spdoctor.text.Similar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +60,16 @@ public final class KbTestCommand implements Callable<Integer> {
         throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
       }
     }
+    Set<String> names = new TreeSet<>();
+    if (filter != null) {
+      // a filter names a cause some case expects or rules out, or a rule: anything else selects nothing
+      RuleSource.read(copy.rulesDir()).rules().forEach(r -> names.add(r.id()));
+      cases.forEach(c -> names.addAll(c.fixture().expect().named()));
+      if (!names.contains(filter)) {
+        throw new SpdoctorException(ExitCodes.BAD_INPUT, "--filter " + filter + " is neither a cause a case names nor a"
+            + " rule" + Similar.didYouMean(filter, names));
+      }
+    }
     FixtureRunner runner = new FixtureRunner(engine);
     PrintWriter out = spec.commandLine().getOut();
     int passed = 0;
@@ -80,6 +94,10 @@ public final class KbTestCommand implements Callable<Integer> {
         r.problems().forEach(p -> out.println("       " + p));
       }
     }
+    if (filter != null && passed + failed + skipped == 0) {
+      throw new SpdoctorException(ExitCodes.BAD_INPUT, "--filter " + filter + " selects none of the " + cases.size()
+          + " cases: rule " + filter + " fires in none of them");
+    }
     out.println(passed + " passed, " + failed + " failed, " + skipped + " skipped");
     out.flush();
     if (filter != null && passed + failed + skipped == 0) {
@@ -90,9 +108,7 @@ public final class KbTestCommand implements Callable<Integer> {
   }
 
   private boolean selected(FixtureCase c, Result r) {
-    FixtureCase.Expect e = c.expect();
-    if (filter.equals(e.first()) || (e.causes() != null && e.causes().contains(filter))
-        || (e.absent() != null && e.absent().contains(filter))) {
+    if (c.expect().named().contains(filter)) {
       return true;
     }
     return r.diagnosis() != null && r.diagnosis().trace().stream().map(FiredRule::rule).anyMatch(filter::equals);

@@ -338,12 +338,7 @@ public final class Engine {
     boolean mapped = "http".equals(c.system()) ? !evidenceTexts.isEmpty()
         : evidenceTexts.stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains(bare));
     ErrorCodeDef def = kb.codes().get(c.code());
-    String lookup = switch (c.system()) {
-      case "aadsts" -> "https://login.microsoftonline.com/error?code=" + bare;
-      case "graph" -> "https://learn.microsoft.com/graph/errors";
-      case "sharepoint", "hresult" -> "https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values";
-      default -> null;
-    };
+    String lookup = kb.codeLookup(c.system(), bare);
     return new FoundCode(c.system(), c.code(), def == null ? null : def.name(), def == null ? null : def.meaning(),
         lookup, mapped);
   }

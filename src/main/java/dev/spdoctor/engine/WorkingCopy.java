@@ -2,7 +2,7 @@ package dev.spdoctor.engine;
 
 import dev.spdoctor.kb.KbException;
 import dev.spdoctor.kb.KbLoader;
-import dev.spdoctor.kb.KbProblem;
+import dev.spdoctor.yaml.Problem;
 import dev.spdoctor.kb.KnowledgeBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ public final class WorkingCopy {
    * @throws KbException listing every problem in either, with file and line
    */
   public Engine engine(Map<Path, String> extra) {
-    List<KbProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     KnowledgeBase kb = null;
     try {
       kb = KbLoader.load(knowledgeBaseDir());
@@ -127,7 +127,7 @@ public final class WorkingCopy {
     try (Stream<Path> walk = Files.walk(rulesDir())) {
       files = walk.filter(p -> p.toString().endsWith(".drl")).sorted().collect(Collectors.toList());
     } catch (IOException e) {
-      throw new KbException(List.of(new KbProblem(rulesDir().toString(), 0, 0, "cannot read the rules folder: "
+      throw new KbException(List.of(new Problem(rulesDir().toString(), 0, 0, "cannot read the rules folder: "
           + e.getMessage(), "point --kb at a folder that holds rules/ and knowledge-base/")));
     }
     Map<String, String> sources = new java.util.LinkedHashMap<>();
@@ -161,10 +161,10 @@ public final class WorkingCopy {
    * Problems found compiling each folder of rules/ on its own, by a hash of the folder's files: after
    * an edit only that folder is compiled again.
    */
-  private static final Map<String, List<KbProblem>> CHECKED = java.util.Collections.synchronizedMap(
+  private static final Map<String, List<Problem>> CHECKED = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<KbProblem>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, List<Problem>> eldest) {
           return size() > 64;
         }
       });
@@ -174,17 +174,17 @@ public final class WorkingCopy {
    * classes) on its own and lists every problem, with file and line. Each folder's result is kept
    * by content, so checking again after an edit compiles only the folder edited.
    */
-  public List<KbProblem> checkRules() {
+  public List<Problem> checkRules() {
     Map<String, Map<String, String>> byFolder = new java.util.TreeMap<>();
     sources(Map.of()).forEach((name, text) -> byFolder
         .computeIfAbsent(name.substring(0, Math.max(name.lastIndexOf('/'), 0)), k -> new java.util.LinkedHashMap<>())
         .put(name, text));
-    List<KbProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (Map<String, String> folder : byFolder.values()) {
       String key = hash(folder);
-      List<KbProblem> found = CHECKED.get(key);
+      List<Problem> found = CHECKED.get(key);
       if (found == null) {
-        found = List.copyOf(problems(helper(folder).verify()));
+        found = List.copyOf(problems(helper(folder).verify(), folder));
         CHECKED.put(key, found);
       }
       problems.addAll(found);
@@ -200,7 +200,7 @@ public final class WorkingCopy {
 
   private static KieBase compile(Map<String, String> sources) {
     KieHelper helper = helper(sources);
-    List<KbProblem> problems = problems(helper.verify());
+    List<Problem> problems = problems(helper.verify(), sources);
     if (!problems.isEmpty()) {
       throw new KbException(problems);
     }
@@ -210,8 +210,8 @@ public final class WorkingCopy {
     return helper.build(ConstraintJittingThresholdOption.get(-1));
   }
 
-  private static List<KbProblem> problems(Results results) {
-    List<KbProblem> problems = new ArrayList<>();
+  private static List<Problem> problems(Results results, Map<String, String> sources) {
+    List<Problem> problems = new ArrayList<>();
     List<Message> errors = results.getMessages(Message.Level.ERROR);
     boolean located = errors.stream().anyMatch(m -> m.getLine() > 0);
     java.util.Set<String> reported = new java.util.HashSet<>();
@@ -223,8 +223,9 @@ public final class WorkingCopy {
         continue; // the parser's later errors in a file follow from its first: fix that one first
       }
       String path = m.getPath() == null ? "rules" : m.getPath();
-      problems.add(new KbProblem(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0),
-          firstLine(m.getText()), "fix the DRL there (see docs/authoring.md for the rule conventions)"));
+      problems.add(new Problem(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0),
+          firstLine(m.getText()) + FactFields.hint(m.getText(), line(sources.get(m.getPath()), m.getLine())),
+          "fix the DRL there (see docs/authoring.md for the rule conventions)"));
     }
     return problems;
   }
@@ -234,6 +235,14 @@ public final class WorkingCopy {
     Path abs = f.toAbsolutePath();
     String name = abs.startsWith(base) ? base.relativize(abs).toString() : f.toString();
     return name.endsWith(".drl") ? name : name + ".drl";
+  }
+
+  private static String line(String text, int line) {
+    if (text == null || line <= 0) {
+      return "";
+    }
+    String[] lines = text.split("\n", -1);
+    return line <= lines.length ? lines[line - 1] : "";
   }
 
   private static String firstLine(String s) {

@@ -13,7 +13,6 @@ import java.util.List;
  * @param source the article and section it comes from
  * @param summary one sentence for the ranked list
  * @param explanation a paragraph: why it happens and how it shows
- * @param distinguish ids of questions whose answers confirm or rule it out
  * @param steps ids of its remediation steps, in order (deprecated ones included, as history)
  */
 public record Cause(
@@ -24,6 +23,5 @@ public record Cause(
     Source source,
     String summary,
     String explanation,
-    List<String> distinguish,
     List<String> steps)
     implements Serializable {}

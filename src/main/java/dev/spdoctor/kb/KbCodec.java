@@ -37,7 +37,6 @@ final class KbCodec {
       source(out, c.source());
       str(out, c.summary());
       str(out, c.explanation());
-      list(out, c.distinguish());
       list(out, c.steps());
     }
     out.writeInt(kb.steps().size());
@@ -113,6 +112,11 @@ final class KbCodec {
       str(out, p.center());
       reference(out, p.source());
     }
+    out.writeInt(kb.codeLookups().size());
+    for (Map.Entry<String, String> e : kb.codeLookups().entrySet()) {
+      str(out, e.getKey());
+      str(out, e.getValue());
+    }
     out.flush();
   }
 
@@ -123,7 +127,7 @@ final class KbCodec {
     }
     Map<String, Cause> causes = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      Cause c = new Cause(str(in), str(in), list(in), str(in), source(in), str(in), str(in), list(in), list(in));
+      Cause c = new Cause(str(in), str(in), list(in), str(in), source(in), str(in), str(in), list(in));
       causes.put(c.id(), c);
     }
     Map<String, Step> steps = new LinkedHashMap<>();
@@ -175,7 +179,11 @@ final class KbCodec {
       PortalEntry p = new PortalEntry(str(in), str(in), str(in), str(in), reference(in));
       portal.put(p.id(), p);
     }
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, apps, portal);
+    Map<String, String> lookups = new LinkedHashMap<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      lookups.put(str(in), str(in));
+    }
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, apps, portal, lookups);
   }
 
   private static void source(DataOutputStream out, Source s) throws IOException {

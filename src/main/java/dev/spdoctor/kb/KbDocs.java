@@ -32,7 +32,6 @@ final class KbDocs {
       SourceDoc source,
       String summary,
       String explanation,
-      List<String> distinguish,
       List<StepDoc> remediation) {}
 
   record SignatureDoc(
@@ -55,7 +54,7 @@ final class KbDocs {
   record CodeDoc(String code, String name, String meaning, String signature, java.util.Map<String, Double> causes,
       Boolean wrapper, Boolean reference) {}
 
-  record CodesDoc(String family, String source, List<CodeDoc> codes) {}
+  record CodesDoc(String family, String source, String lookup, List<CodeDoc> codes) {}
 
   record PortalPathDoc(String id, String center, String path, RefDoc source) {}
 

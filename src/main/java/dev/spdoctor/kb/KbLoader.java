@@ -1,13 +1,8 @@
 package dev.spdoctor.kb;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spdoctor.text.Similar;
+import dev.spdoctor.yaml.Problem;
+import dev.spdoctor.yaml.StrictYaml;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.spdoctor.kb.KbDocs.CauseDoc;
@@ -25,7 +20,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +47,12 @@ public final class KbLoader {
   private static final Set<String> QUESTION_TYPES = Set.of("yesno", "choice", "text", "guid", "url", "number");
 
   private final Path root;
-  private final ObjectMapper yaml;
-  private final List<KbProblem> problems = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
   private Map<String, PortalEntry> portal = new TreeMap<>();
+  private final Map<String, String> codeLookups = new TreeMap<>();
 
   private KbLoader(Path root) {
     this.root = root;
-    this.yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** Whether {@code id} is a kebab-case id: lower-case letters and digits joined by single '-'. */
@@ -89,7 +79,7 @@ public final class KbLoader {
 
   private KnowledgeBase read() {
     if (!Files.isDirectory(root)) {
-      problems.add(new KbProblem(root.toString(), 0, 0, "not a directory",
+      problems.add(new Problem(root.toString(), 0, 0, "not a directory",
           "point --kb at a folder that holds causes/, signatures/, questions/ and tables/"));
       return null;
     }
@@ -99,8 +89,8 @@ public final class KbLoader {
     Map<String, Cause> causes = readCauses(steps, questions.keySet());
     List<Signature> signatures = readSignatures();
     List<MilestoneDef> milestones = readMilestones();
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones, readCodes(causes, signatures), readApps(),
-        portal);
+    Map<String, ErrorCodeDef> codes = readCodes(causes, signatures);
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, readApps(), portal, codeLookups);
   }
 
   // ---- causes and steps -------------------------------------------------------------------
@@ -120,12 +110,6 @@ public final class KbLoader {
       checkDeployment(file, doc.deployment());
       checkEnum(file, "status", doc.status(), STATUSES);
       checkSource(file, doc.source());
-      for (String q : nonNull(doc.distinguish())) {
-        if (!questionIds.contains(q)) {
-          problem(file, "distinguish", q, "distinguish names the unknown question '" + q + "'",
-              "use one of the ids under knowledge-base/questions/, or add knowledge-base/questions/" + q + ".yaml");
-        }
-      }
       List<StepDoc> remediation = nonNull(doc.remediation());
       if (remediation.isEmpty()) {
         problem(file, "id", doc.id(), "cause '" + doc.id() + "' has no remediation steps",
@@ -136,7 +120,7 @@ public final class KbLoader {
       }
       remediations.put(doc.id(), remediation);
       causes.put(doc.id(), new Cause(doc.id(), doc.title(), nonNull(doc.deployment()), doc.status(),
-          source(doc.source()), doc.summary(), doc.explanation(), nonNull(doc.distinguish()), List.of()));
+          source(doc.source()), doc.summary(), doc.explanation(), List.of()));
     }
     Map<String, Cause> resolved = new TreeMap<>();
     for (Map.Entry<String, Cause> entry : causes.entrySet()) {
@@ -167,7 +151,7 @@ public final class KbLoader {
             "add at least one step that is recommended today");
       }
       resolved.put(cause.id(), new Cause(cause.id(), cause.title(), cause.deployment(), cause.status(),
-          cause.source(), cause.summary(), cause.explanation(), cause.distinguish(), List.copyOf(ids)));
+          cause.source(), cause.summary(), cause.explanation(), List.copyOf(ids)));
     }
     return resolved;
   }
@@ -258,7 +242,7 @@ public final class KbLoader {
       if (entry == null || !"path".equals(entry.kind())) {
         problem(file, atKey, atValue, owner + " names the unknown admin-center path '" + m.group(1) + "'",
             "use an id from the paths: of knowledge-base/tables/portal.yaml"
-            + nearest(m.group(1), portal.values().stream().filter(e -> "path".equals(e.kind())).map(PortalEntry::id).toList()));
+            + Similar.didYouMean(m.group(1), portalIds("path")));
         m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group()));
       } else {
         m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(entry.text()));
@@ -277,23 +261,14 @@ public final class KbLoader {
     if (entry == null || !"role".equals(entry.kind())) {
       problem(file, "role", value, "step '" + stepId + "' has the role '" + abbreviate(value) + "', which is not an id",
           "use an id from the roles: of knowledge-base/tables/portal.yaml"
-          + nearest(value.strip(), portal.values().stream().filter(e -> "role".equals(e.kind())).map(PortalEntry::id).toList()));
+          + Similar.didYouMean(value.strip(), portalIds("role")));
       return value;
     }
     return entry.text();
   }
 
-  private static String nearest(String id, List<String> ids) {
-    String best = null;
-    int bestScore = Integer.MAX_VALUE;
-    for (String candidate : ids) {
-      int score = dev.spdoctor.text.Similar.distance(id, candidate);
-      if (score < bestScore) {
-        bestScore = score;
-        best = candidate;
-      }
-    }
-    return best == null || bestScore > Math.max(3, id.length() / 2) ? "" : " (did you mean '" + best + "'?)";
+  private List<String> portalIds(String kind) {
+    return portal.values().stream().filter(e -> kind.equals(e.kind())).map(PortalEntry::id).toList();
   }
 
   /** Checks a source: either url: (https) with checked: (a date), or article: with section:. */
@@ -568,6 +543,14 @@ public final class KbLoader {
             "use one of " + FAMILIES.stream().sorted().toList());
         continue;
       }
+      if (doc.lookup() != null) {
+        if (!doc.lookup().startsWith("https://")) {
+          problem(file, "lookup", doc.lookup(), "lookup: is not an https:// URL",
+              "give the public page where a code of this family is looked up ({code} stands for the code)");
+        } else {
+          codeLookups.put(family, doc.lookup());
+        }
+      }
       for (KbDocs.CodeDoc c : nonNull(doc.codes())) {
         if (c.code() == null || c.code().isBlank() || c.name() == null || c.name().isBlank()) {
           problem(file, "code", c.code(), "a code entry lacks code: or name:", "give each entry code: and name:");
@@ -611,7 +594,7 @@ public final class KbLoader {
   private List<Path> yamlFiles(String folder) {
     Path dir = root.resolve(folder);
     if (!Files.isDirectory(dir)) {
-      problems.add(new KbProblem(rel(dir), 0, 0, "folder is missing",
+      problems.add(new Problem(rel(dir), 0, 0, "folder is missing",
           "create " + folder + "/ in the knowledge base (see docs/knowledge-base.md)"));
       return List.of();
     }
@@ -623,56 +606,33 @@ public final class KbLoader {
         if (name.endsWith(".yaml")) {
           yamls.add(f);
         } else if (name.endsWith(".yml")) {
-          problems.add(new KbProblem(rel(f), 0, 0, "file ends in .yml",
+          problems.add(new Problem(rel(f), 0, 0, "file ends in .yml",
               "rename it to " + name.substring(0, name.length() - 4) + ".yaml"));
         }
       }
       return yamls;
     } catch (IOException e) {
-      problems.add(new KbProblem(rel(dir), 0, 0, "cannot list: " + e.getMessage(), "check the folder's permissions"));
+      problems.add(new Problem(rel(dir), 0, 0, "cannot list: " + e.getMessage(), "check the folder's permissions"));
       return List.of();
     }
   }
 
   private <T> T parse(Path file, Class<T> type) {
     try {
-      String text = new String(dev.spdoctor.io.BoundedFiles.read(file, dev.spdoctor.io.BoundedFiles.SMALL_DOCUMENT),
-          StandardCharsets.UTF_8);
-      if (text.isBlank()) {
-        problems.add(new KbProblem(rel(file), 1, 1, "file is empty", "fill it in or delete it"));
-        return null;
-      }
-      return yaml.readValue(text, type);
-    } catch (UnrecognizedPropertyException e) {
-      // Jackson reports where it noticed (for records: the end of the mapping), so find the key itself.
-      int[] at = locate(file, e.getPropertyName(), null);
-      if (at[0] <= 1 && e.getLocation() != null) {
-        at = new int[] {line(e.getLocation()), column(e.getLocation())};
-      }
-      problems.add(new KbProblem(rel(file), at[0], at[1], "unknown key '" + e.getPropertyName() + "'",
-          "known keys here are " + known(e.getKnownPropertyIds()) + " (see docs/knowledge-base.md)"));
-    } catch (InvalidFormatException e) {
-      JsonLocation at = e.getLocation();
-      problems.add(new KbProblem(rel(file), line(at), column(at),
-          "'" + e.getValue() + "' is not valid for " + path(e), "see docs/knowledge-base.md for the expected type"));
-    } catch (MismatchedInputException e) {
-      JsonLocation at = e.getLocation();
-      problems.add(new KbProblem(rel(file), line(at), column(at), "wrong shape for " + path(e),
-          "expected " + expected(e) + " (see docs/knowledge-base.md)"));
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      problems.add(new KbProblem(rel(file), line(at), column(at), "not valid YAML: " + yamlProblem(e.getOriginalMessage()),
-          "fix the YAML syntax (indentation, a missing ':' or an unclosed quote)"));
+      StrictYaml.Read<T> read = StrictYaml.read(rel(file), new String(dev.spdoctor.io.BoundedFiles.read(file,
+          dev.spdoctor.io.BoundedFiles.SMALL_DOCUMENT), StandardCharsets.UTF_8), type);
+      problems.addAll(read.problems());
+      return read.value();
     } catch (IOException e) {
-      problems.add(new KbProblem(rel(file), 0, 0, "cannot read: " + e.getMessage(), "check the file exists and is readable"));
+      problems.add(new Problem(rel(file), 0, 0, "cannot read: " + e.getMessage(), "check the file exists and is readable"));
+      return null;
     }
-    return null;
   }
 
   private boolean checkId(Path file, String id) {
     String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
     if (id == null || id.isBlank()) {
-      problems.add(new KbProblem(rel(file), 1, 1, "id: is missing", "add 'id: " + expected + "' (the file name)"));
+      problems.add(new Problem(rel(file), 1, 1, "id: is missing", "add 'id: " + expected + "' (the file name)"));
       return false;
     }
     if (!KEBAB.matcher(id).matches()) {
@@ -690,13 +650,13 @@ public final class KbLoader {
 
   private void require(Path file, String key, String value) {
     if (value == null || value.isBlank()) {
-      problems.add(new KbProblem(rel(file), 1, 1, key + ": is missing", "add " + key + ": (see docs/knowledge-base.md)"));
+      problems.add(new Problem(rel(file), 1, 1, key + ": is missing", "add " + key + ": (see docs/knowledge-base.md)"));
     }
   }
 
   private void checkEnum(Path file, String key, String value, Set<String> allowed) {
     if (value == null) {
-      problems.add(new KbProblem(rel(file), 1, 1, key + ": is missing", "add " + key + ": one of " + sorted(allowed)));
+      problems.add(new Problem(rel(file), 1, 1, key + ": is missing", "add " + key + ": one of " + sorted(allowed)));
     } else if (!allowed.contains(value)) {
       problem(file, key, value, key + ": '" + value + "' is not allowed", "use one of " + sorted(allowed));
     }
@@ -704,7 +664,7 @@ public final class KbLoader {
 
   private void checkDeployment(Path file, List<String> deployment) {
     if (deployment == null || deployment.isEmpty()) {
-      problems.add(new KbProblem(rel(file), 1, 1, "deployment: is missing",
+      problems.add(new Problem(rel(file), 1, 1, "deployment: is missing",
           "add deployment: [online], [onprem] or [online, onprem]"));
       return;
     }
@@ -717,7 +677,7 @@ public final class KbLoader {
 
   private void checkSource(Path file, SourceDoc source) {
     if (source == null) {
-      problems.add(new KbProblem(rel(file), 1, 1, "source: is missing",
+      problems.add(new Problem(rel(file), 1, 1, "source: is missing",
           "add source: with article: and section: (where the knowledge comes from)"));
       return;
     }
@@ -729,7 +689,7 @@ public final class KbLoader {
 
   private void problem(Path file, String key, String value, String what, String fix) {
     int[] at = locate(file, key, value);
-    problems.add(new KbProblem(rel(file), at[0], at[1], what, fix));
+    problems.add(new Problem(rel(file), at[0], at[1], what, fix));
   }
 
   /** Finds the line and column of {@code key:} (with {@code value}, when given) in the file. */
@@ -782,52 +742,9 @@ public final class KbLoader {
     return list == null ? List.of() : list;
   }
 
-  private static int line(JsonLocation at) {
-    return at == null ? 0 : Math.max(at.getLineNr(), 0);
-  }
-
-  private static int column(JsonLocation at) {
-    return at == null ? 0 : Math.max(at.getColumnNr(), 0);
-  }
-
-  private static String path(MismatchedInputException e) {
-    String p = e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
-    return p.isEmpty() ? "the document" : "'" + p.replace(".[", "[") + "'";
-  }
-
-  private static String expected(MismatchedInputException e) {
-    Class<?> t = e.getTargetType();
-    if (t == null) {
-      return "another type";
-    }
-    if (List.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t)) {
-      return "a list";
-    }
-    if (t == String.class) {
-      return "a text value";
-    }
-    if (t == Boolean.class || t == boolean.class) {
-      return "true or false";
-    }
-    return "a mapping of keys (" + t.getSimpleName().replace("Doc", "").toLowerCase() + ")";
-  }
-
-  private static String known(Collection<Object> ids) {
-    return ids == null ? "listed in docs/knowledge-base.md"
-        : ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-  }
-
   private static String sorted(Set<String> values) {
     return values.stream().sorted().collect(Collectors.joining(", "));
   }
-
-  /** SnakeYAML's message without its "in 'reader'" locations and source snippets (the location says it). */
-  private static String yamlProblem(String s) {
-    return dev.spdoctor.text.Similar.yamlMessage(s);
-  }
-
   private static String firstLine(String s) {
     if (s == null) {
       return "";

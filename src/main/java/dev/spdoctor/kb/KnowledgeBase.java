@@ -25,7 +25,8 @@ public record KnowledgeBase(
     List<MilestoneDef> milestones,
     Map<String, ErrorCodeDef> codes,
     List<AppDef> apps,
-    Map<String, PortalEntry> portal)
+    Map<String, PortalEntry> portal,
+    Map<String, String> codeLookups)
     implements Serializable {
 
   /** Class-path resource that holds the knowledge base compiled at build time. */
@@ -40,6 +41,16 @@ public record KnowledgeBase(
     codes = Collections.unmodifiableMap(new TreeMap<>(codes));
     apps = List.copyOf(apps);
     portal = Collections.unmodifiableMap(new TreeMap<>(portal));
+    codeLookups = Collections.unmodifiableMap(new TreeMap<>(codeLookups));
+  }
+
+  /**
+   * Where a reader looks up a code of this family ({@code lookup:} of its table under
+   * knowledge-base/tables/, with {@code {code}} replaced by the code), or null when the table gives none.
+   */
+  public String codeLookup(String family, String code) {
+    String template = codeLookups.get(family);
+    return template == null ? null : template.replace("{code}", code);
   }
 
   public Optional<Cause> cause(String id) {

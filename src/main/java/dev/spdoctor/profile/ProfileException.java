@@ -1,5 +1,6 @@
 package dev.spdoctor.profile;
 
+import dev.spdoctor.yaml.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,23 +8,23 @@ import java.util.stream.Collectors;
 public final class ProfileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<ProfileProblem> problems;
+  private final transient List<Problem> problems;
 
-  public ProfileException(List<ProfileProblem> problems) {
+  public ProfileException(List<Problem> problems) {
     super(message(problems));
     this.problems = List.copyOf(problems);
   }
 
-  private static String message(List<ProfileProblem> problems) {
+  private static String message(List<Problem> problems) {
     if (problems == null || problems.isEmpty()) {
       throw new IllegalArgumentException("problems is empty");
     }
     String what = problems.size() == 1 ? "1 problem" : problems.size() + " problems";
     return what + " in the profile:\n"
-        + problems.stream().map(ProfileProblem::toString).collect(Collectors.joining("\n"));
+        + problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
   }
 
-  public List<ProfileProblem> problems() {
+  public List<Problem> problems() {
     return problems;
   }
 }

@@ -1,11 +1,13 @@
 package dev.spdoctor.profile;
 
+import dev.spdoctor.yaml.YamlTree;
+import dev.spdoctor.yaml.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.spdoctor.profile.YamlTree.Entry;
-import dev.spdoctor.profile.YamlTree.Mapping;
-import dev.spdoctor.profile.YamlTree.Node;
-import dev.spdoctor.profile.YamlTree.Scalar;
+import dev.spdoctor.yaml.YamlTree.Entry;
+import dev.spdoctor.yaml.YamlTree.Mapping;
+import dev.spdoctor.yaml.YamlTree.Node;
+import dev.spdoctor.yaml.YamlTree.Scalar;
 import dev.spdoctor.text.Similar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -74,7 +75,7 @@ public final class ProfileLoader {
   private final InputStream stdin;
   private final String shown;
   private final Path base;
-  private final List<ProfileProblem> problems = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
   private final Set<String> secrets = new LinkedHashSet<>();
 
   private ProfileLoader(Path file, InputStream stdin) {
@@ -125,28 +126,28 @@ public final class ProfileLoader {
     try {
       doc = YamlTree.parse(text);
     } catch (JsonProcessingException e) {
-      problems.add(new ProfileProblem(shown, YamlTree.line(e.getLocation()), YamlTree.column(e.getLocation()),
+      problems.add(new Problem(shown, YamlTree.line(e.getLocation()), YamlTree.column(e.getLocation()),
           "not valid YAML: " + yamlProblem(e.getOriginalMessage()),
           "fix the YAML syntax (indentation, a missing ':' or an unclosed quote)"));
       return null;
     } catch (IOException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read: " + e.getClass().getSimpleName(),
+      problems.add(new Problem(shown, 0, 0, "cannot be read: " + e.getClass().getSimpleName(),
           "check the file is a readable text file"));
       return null;
     }
     if (doc.root() == null || doc.root() instanceof Scalar s && s.isNull()) {
-      problems.add(new ProfileProblem(shown, 1, 1, "the file is empty",
+      problems.add(new Problem(shown, 1, 1, "the file is empty",
           "write the profile's keys in it; docs/profile.md has an example"));
       return null;
     }
     if (!(doc.root() instanceof Mapping root)) {
-      problems.add(new ProfileProblem(shown, doc.root().line(), doc.root().column(),
+      problems.add(new Problem(shown, doc.root().line(), doc.root().column(),
           "a profile is a mapping of keys, not " + doc.root().kind(),
           "write key: value lines such as 'deployment: online'" + DOCS));
       return null;
     }
     if (doc.moreDocuments() > 0) {
-      problems.add(new ProfileProblem(shown, doc.moreDocuments(), 1, "a second YAML document starts here",
+      problems.add(new Problem(shown, doc.moreDocuments(), 1, "a second YAML document starts here",
           "a profile file holds one profile; remove the '---' and what follows, or move it to its own file"));
     }
     return profile(root);
@@ -165,7 +166,7 @@ public final class ProfileLoader {
           .decode(ByteBuffer.wrap(bytes)).toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "is not UTF-8 text", "save the profile as UTF-8"));
+      problems.add(new Problem(shown, 0, 0, "is not UTF-8 text", "save the profile as UTF-8"));
       return null;
     }
   }
@@ -175,13 +176,13 @@ public final class ProfileLoader {
     try {
       byte[] bytes = stdin.readNBytes((int) MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        problems.add(new ProfileProblem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
+        problems.add(new Problem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
             "pipe the profile file itself, such as: spdoctor probe --profile - < contoso.yaml"));
         return null;
       }
       return bytes;
     } catch (IOException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")",
+      problems.add(new Problem(shown, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")",
           "pipe the profile in, or name its file with --profile FILE"));
       return null;
     }
@@ -190,36 +191,36 @@ public final class ProfileLoader {
   /** The file's bytes, or null after recording why they cannot be had. */
   private byte[] fileBytes() {
     if (!Files.exists(file)) {
-      problems.add(new ProfileProblem(shown, 0, 0, "no such file",
+      problems.add(new Problem(shown, 0, 0, "no such file",
           "check the path, or write a profile there (docs/profile.md has an example)"));
       return null;
     }
     if (Files.isDirectory(file)) {
-      problems.add(new ProfileProblem(shown, 0, 0, "is a directory, not a profile file",
+      problems.add(new Problem(shown, 0, 0, "is a directory, not a profile file",
           "name the profile file itself, such as " + file.resolve("profile.yaml")));
       return null;
     }
     try {
       if (Files.size(file) > MAX_BYTES) {
-        problems.add(new ProfileProblem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
+        problems.add(new Problem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
             "check the path names a profile file"));
         return null;
       }
       return dev.spdoctor.io.BoundedFiles.read(file, (int) MAX_BYTES);
     } catch (dev.spdoctor.io.BoundedFiles.TooLargeException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
+      problems.add(new Problem(shown, 0, 0, "is larger than 1 MiB, too large to be a profile",
           "check the path names a profile file"));
       return null;
     } catch (dev.spdoctor.io.BoundedFiles.NotAFileException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "is not a regular file (" + e.getMessage() + ")",
+      problems.add(new Problem(shown, 0, 0, "is not a regular file (" + e.getMessage() + ")",
           "name the profile file itself"));
       return null;
     } catch (AccessDeniedException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read: permission denied",
+      problems.add(new Problem(shown, 0, 0, "cannot be read: permission denied",
           "check the file's permissions allow this account to read it"));
       return null;
     } catch (IOException e) {
-      problems.add(new ProfileProblem(shown, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")",
+      problems.add(new Problem(shown, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")",
           "check the file exists and is readable"));
       return null;
     }
@@ -382,7 +383,7 @@ public final class ProfileLoader {
       }
       String t = s.text().strip();
       if (!allowed.contains(t)) {
-        String near = nearest(t, allowed);
+        String near = Similar.nearest(t, allowed);
         add(v, "'" + name(key) + "' is '" + t + "', which is not one of " + String.join(", ", allowed),
             near != null ? "did you mean '" + near + "'?" : "write one of " + String.join(", ", allowed));
         return null;
@@ -488,12 +489,12 @@ public final class ProfileLoader {
       if (broken) {
         return;
       }
-      problems.add(new ProfileProblem(shown, line, column, "'" + name(key) + "' is missing", fix));
+      problems.add(new Problem(shown, line, column, "'" + name(key) + "' is missing", fix));
     }
 
     void problemAt(String key, String message, String fix) {
       Entry e = entries.get(key);
-      problems.add(new ProfileProblem(shown, e.line(), e.column(), message, fix));
+      problems.add(new Problem(shown, e.line(), e.column(), message, fix));
     }
   }
 
@@ -511,7 +512,7 @@ public final class ProfileLoader {
       String where = path.isEmpty() ? "" : " in '" + path + "'";
       Entry first = seen.putIfAbsent(e.key(), e);
       if (first != null) {
-        problems.add(new ProfileProblem(shown, e.line(), e.column(),
+        problems.add(new Problem(shown, e.line(), e.column(),
             "'" + e.key() + "' is given twice" + where + " (first on line " + first.line() + ")", "keep one"));
         continue;
       }
@@ -522,7 +523,7 @@ public final class ProfileLoader {
       if ("secret".equals(section) && e.value() instanceof Scalar s && s.text() != null) {
         secrets.add(s.text());
       }
-      problems.add(new ProfileProblem(shown, e.line(), e.column(), "unknown key '" + e.key() + "'" + where,
+      problems.add(new Problem(shown, e.line(), e.column(), "unknown key '" + e.key() + "'" + where,
           unknownKeyFix(e.key(), section, known)));
       unknown = true;
     }
@@ -530,7 +531,7 @@ public final class ProfileLoader {
   }
 
   private static String unknownKeyFix(String key, String section, List<String> known) {
-    String near = nearest(key, known);
+    String near = Similar.nearest(key, known);
     if (near != null) {
       return "did you mean '" + near + "'?";
     }
@@ -548,26 +549,6 @@ public final class ProfileLoader {
     }
     return "known keys here are " + String.join(", ", known) + DOCS;
   }
-
-  /** The candidate {@code word} is most likely a misspelling of, or null when none is close. */
-  static String nearest(String word, List<String> candidates) {
-    String w = normal(word);
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      int d = Similar.distance(w, normal(c));
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.min(2, Math.max(1, best.length() / 3)) ? best : null;
-  }
-
-  private static String normal(String s) {
-    return s.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-  }
-
   private Path resolve(String text, Node at, String name) {
     try {
       Path p = Path.of(text);
@@ -579,7 +560,7 @@ public final class ProfileLoader {
   }
 
   private void add(Node at, String message, String fix) {
-    problems.add(new ProfileProblem(shown, at.line(), at.column(), message, fix));
+    problems.add(new Problem(shown, at.line(), at.column(), message, fix));
   }
 
   private static String describe(Node v) {
@@ -608,15 +589,15 @@ public final class ProfileLoader {
     }
   }
 
-  private List<ProfileProblem> scrubbed() {
+  private List<Problem> scrubbed() {
     List<String> longestFirst = secrets.stream().filter(s -> s.strip().length() >= 3)
         .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.toList());
-    List<ProfileProblem> out = new ArrayList<>();
-    for (ProfileProblem p : problems) {
+    List<Problem> out = new ArrayList<>();
+    for (Problem p : problems) {
       // Only messages quote what the file says; fixes are spdoctor's own words (scrubbing them could garble them).
-      out.add(new ProfileProblem(p.file(), p.line(), p.column(), scrub(p.message(), longestFirst), p.fix()));
+      out.add(new Problem(p.file(), p.line(), p.column(), scrub(p.message(), longestFirst), p.fix()));
     }
-    out.sort(Comparator.comparingInt(ProfileProblem::line).thenComparingInt(ProfileProblem::column));
+    out.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return out;
   }
 

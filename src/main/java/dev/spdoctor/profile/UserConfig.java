@@ -1,9 +1,11 @@
 package dev.spdoctor.profile;
 
+import dev.spdoctor.yaml.YamlTree;
+import dev.spdoctor.yaml.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.spdoctor.profile.YamlTree.Entry;
-import dev.spdoctor.profile.YamlTree.Mapping;
-import dev.spdoctor.profile.YamlTree.Scalar;
+import dev.spdoctor.yaml.YamlTree.Entry;
+import dev.spdoctor.yaml.YamlTree.Mapping;
+import dev.spdoctor.yaml.YamlTree.Scalar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,17 +69,17 @@ public record UserConfig(Path file, Map<String, String> values) {
     String text;
     try {
       if (Files.isDirectory(file)) {
-        throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "is a folder",
+        throw new ProfileException(List.of(new Problem(shown, 0, 0, "is a folder",
             "give the configuration file itself, e.g. " + file.resolve("config.yaml"))));
       }
       byte[] bytes;
       try {
         bytes = dev.spdoctor.io.BoundedFiles.read(file, 64 * 1024);
       } catch (dev.spdoctor.io.BoundedFiles.TooLargeException e) {
-        throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "is larger than 64 KiB",
+        throw new ProfileException(List.of(new Problem(shown, 0, 0, "is larger than 64 KiB",
             "a configuration file holds a few lines: format, color, profile")));
       } catch (dev.spdoctor.io.BoundedFiles.NotAFileException e) {
-        throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "cannot be read: " + e.getMessage(),
+        throw new ProfileException(List.of(new Problem(shown, 0, 0, "cannot be read: " + e.getMessage(),
             "give the configuration file itself")));
       }
       text = new String(bytes, StandardCharsets.UTF_8);
@@ -85,48 +87,48 @@ public record UserConfig(Path file, Map<String, String> values) {
       if (!required) {
         return NONE;
       }
-      throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "does not exist",
+      throw new ProfileException(List.of(new Problem(shown, 0, 0, "does not exist",
           "check the path given to --config")));
     } catch (IOException e) {
-      throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "cannot be read: " + e.getClass().getSimpleName(),
+      throw new ProfileException(List.of(new Problem(shown, 0, 0, "cannot be read: " + e.getClass().getSimpleName(),
           "check that it is a readable text file")));
     }
-    List<ProfileProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     Map<String, String> values = new LinkedHashMap<>();
     YamlTree.Document doc;
     try {
       doc = YamlTree.parse(text);
     } catch (JsonProcessingException e) {
-      throw new ProfileException(List.of(new ProfileProblem(shown, YamlTree.line(e.getLocation()),
+      throw new ProfileException(List.of(new Problem(shown, YamlTree.line(e.getLocation()),
           YamlTree.column(e.getLocation()), "not valid YAML: " + e.getOriginalMessage().split("\n")[0],
           "fix the YAML syntax (indentation, a missing ':' or an unclosed quote)")));
     } catch (IOException e) {
-      throw new ProfileException(List.of(new ProfileProblem(shown, 0, 0, "cannot be read", "check the file")));
+      throw new ProfileException(List.of(new Problem(shown, 0, 0, "cannot be read", "check the file")));
     }
     if (doc.root() == null || doc.root() instanceof Scalar s && s.isNull()) {
       return new UserConfig(file, Map.of());
     }
     if (doc.moreDocuments() > 0) {
-      problems.add(new ProfileProblem(shown, 1, 1, "holds more than one YAML document", "keep one mapping of keys"));
+      problems.add(new Problem(shown, 1, 1, "holds more than one YAML document", "keep one mapping of keys"));
     }
     if (!(doc.root() instanceof Mapping root)) {
-      throw new ProfileException(List.of(new ProfileProblem(shown, doc.root().line(), doc.root().column(),
+      throw new ProfileException(List.of(new Problem(shown, doc.root().line(), doc.root().column(),
           "a configuration file is a mapping of keys, not " + doc.root().kind(), "write lines such as: format: json")));
     }
     for (Entry e : root.entries()) {
       List<String> allowed = KEYS.get(e.key());
       if (allowed == null) {
-        String near = ProfileLoader.nearest(e.key(), List.copyOf(KEYS.keySet()));
-        problems.add(new ProfileProblem(shown, e.line(), e.column(), "unknown key '" + e.key() + "'",
+        String near = dev.spdoctor.text.Similar.nearest(e.key(), List.copyOf(KEYS.keySet()));
+        problems.add(new Problem(shown, e.line(), e.column(), "unknown key '" + e.key() + "'",
             (near != null ? "did you mean '" + near + "'? " : "") + "known keys are " + String.join(", ", KEYS.keySet())));
         continue;
       }
       if (values.containsKey(e.key())) {
-        problems.add(new ProfileProblem(shown, e.line(), e.column(), "'" + e.key() + "' is given twice", "keep one"));
+        problems.add(new Problem(shown, e.line(), e.column(), "'" + e.key() + "' is given twice", "keep one"));
         continue;
       }
       if (!(e.value() instanceof Scalar s) || s.isNull() || s.text().isBlank()) {
-        problems.add(new ProfileProblem(shown, e.value().line(), e.value().column(), "'" + e.key() + "' needs a value,"
+        problems.add(new Problem(shown, e.value().line(), e.value().column(), "'" + e.key() + "' needs a value,"
             + " not " + e.value().kind(), allowed.isEmpty() ? "give a path" : "give one of " + String.join(", ", allowed)));
         continue;
       }
@@ -134,7 +136,7 @@ public record UserConfig(Path file, Map<String, String> values) {
       if (!allowed.isEmpty()) {
         String lower = v.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
-          problems.add(new ProfileProblem(shown, s.line(), s.column(), "'" + e.key() + "' cannot be '" + v + "'",
+          problems.add(new Problem(shown, s.line(), s.column(), "'" + e.key() + "' cannot be '" + v + "'",
               "give one of " + String.join(", ", allowed)));
           continue;
         }

@@ -91,19 +91,57 @@ class KbCommandTest {
   }
 
   @Test
-  void newCauseChecksCleanAndItsFixturesFailUntilFilledIn() {
+  void newCauseIsWiredButItsPlaceholdersFailCheckAndTestUntilWrittenIn() {
     CliRun created = CliRun.run("kb", "new", "proxy-blocks-login", "--domain", "network", "--kb", copy.toString());
     assertThat(created.exitCode()).as(created.err()).isZero();
     assertThat(created.out()).contains("rules/network/proxy-blocks-login.drl")
         .contains("fixtures/network/proxy-blocks-login.yaml");
     CliRun check = CliRun.run("kb", "check", "--kb", copy.toString());
-    assertThat(check.exitCode()).as(check.out()).isZero();
+    assertThat(check.exitCode()).as(check.out()).isEqualTo(ExitCodes.BAD_KNOWLEDGE_BASE);
+    assertThat(check.out()).contains("knowledge-base/causes/proxy-blocks-login.yaml:")
+        .contains("rules/network/proxy-blocks-login.drl:").contains("fixtures/network/proxy-blocks-login.yaml:")
+        .contains("placeholder left from kb new: TODO").doesNotContain("dns-hijacking");
     CliRun test = CliRun.run("kb", "test", "--kb", copy.toString(), "--filter", "proxy-blocks-login");
     assertThat(test.exitCode()).isEqualTo(1);
     assertThat(test.out()).contains("FAIL network/proxy-blocks-login#bare-message")
         .contains("TODO placeholder").endsWith("0 passed, 2 failed, 0 skipped\n");
     assertThat(CliRun.run("kb", "new", "proxy-blocks-login", "--domain", "network", "--kb", copy.toString()).exitCode())
         .isEqualTo(ExitCodes.BAD_INPUT);
+  }
+
+  @Test
+  void everyNameInAFixtureIsCheckedWithItsPlace() throws IOException {
+    edit("fixtures/network/dns-hijacking.yaml", "first: dns-hijacking", "first: dns-hijackin");
+    CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCodes.BAD_KNOWLEDGE_BASE);
+    assertThat(r.out()).containsPattern("fixtures/network/dns-hijacking.yaml:\\d+:\\d+: case '[^']+' expects cause"
+        + " 'dns-hijackin', which does not exist — did you mean 'dns-hijacking'\\?");
+  }
+
+  @Test
+  void aFilterThatSelectsNothingIsAnError() {
+    CliRun r = CliRun.run("kb", "test", "--kb", copy.toString(), "--filter", "dns-hijackng");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("--filter dns-hijackng is neither a cause a case names nor a rule")
+        .contains("did you mean 'dns-hijacking'?");
+  }
+
+  @Test
+  void everyProblemOfAFileIsListedAndTheSummarySaysWhatWasNotChecked() throws IOException {
+    edit("knowledge-base/causes/dns-hijacking.yaml", "summary:", "sumary:");
+    edit("knowledge-base/causes/dns-hijacking.yaml", "explanation:", "explanaton:");
+    CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
+    assertThat(r.out()).contains("dns-hijacking.yaml:8:1: unknown key 'sumary'").contains("unknown key 'explanaton'")
+        .contains("did you mean 'explanation'?").contains("the knowledge base could not be read")
+        .doesNotContain("0 causes");
+  }
+
+  @Test
+  void aMisspeltFieldInARuleListsTheFieldsOfTheFact() throws IOException {
+    edit("rules/network/dns-hijacking.drl", "signature ==", "signatur ==");
+    CliRun r = CliRun.run("kb", "check", "--kb", copy.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_KNOWLEDGE_BASE);
+    assertThat(r.out()).contains("rules/network/dns-hijacking.drl:").contains("the fields of SignatureMatch are");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.spdoctor.profile;
 
+import dev.spdoctor.yaml.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -143,7 +144,7 @@ class ProfileLoaderTest {
 
   @Test
   void anUnknownKeySuggestsTheNearestKnownKey() throws IOException {
-    ProfileProblem p = only(MINIMAL + "  adminurl: https://contoso-admin.sharepoint.com\n");
+    Problem p = only(MINIMAL + "  adminurl: https://contoso-admin.sharepoint.com\n");
     assertThat(p.line()).isEqualTo(4);
     assertThat(p.column()).isEqualTo(3);
     assertThat(p.message()).isEqualTo("unknown key 'adminurl' in 'sharepoint'");
@@ -153,22 +154,22 @@ class ProfileLoaderTest {
 
   @Test
   void anUnknownKeyThatBelongsElsewhereSaysWhere() throws IOException {
-    ProfileProblem p = only(MINIMAL + "proxy: http://proxy:8080\n");
+    Problem p = only(MINIMAL + "proxy: http://proxy:8080\n");
     assertThat(p.line()).isEqualTo(4);
     assertThat(p.fix()).isEqualTo("'proxy' belongs under 'network:'");
   }
 
   @Test
   void anUnknownKeyFarFromAnyListsTheKnownKeys() throws IOException {
-    ProfileProblem p = only(MINIMAL + "colour: blue\n");
+    Problem p = only(MINIMAL + "colour: blue\n");
     assertThat(p.fix()).startsWith("known keys here are name, deployment, cloud, sharepoint,");
   }
 
   @Test
   void wrongTypesAreReportedWhereTheValueIs() throws IOException {
-    List<ProfileProblem> ps = problems("deployment: online\nsharepoint: https://contoso.sharepoint.com\n"
+    List<Problem> ps = problems("deployment: online\nsharepoint: https://contoso.sharepoint.com\n"
         + "client-id: [a, b]\nlegacy-auth:\n  enabled: maybe\n");
-    assertThat(ps).extracting(ProfileProblem::toString).containsExactly(
+    assertThat(ps).extracting(Problem::toString).containsExactly(
         "p.yaml:2:13: 'sharepoint' must be a mapping of keys, not text — write its keys indented under it: "
             + "url, admin-url, central-admin-url (see docs/profile.md)",
         "p.yaml:3:12: 'client-id' must be text, not a list — write one value after 'client-id:' (see docs/profile.md)",
@@ -177,7 +178,7 @@ class ProfileLoaderTest {
 
   @Test
   void anUnknownValueListsTheAllowedOnes() throws IOException {
-    ProfileProblem p = only("deployment: hybrid\nsharepoint:\n  url: http://sp\n");
+    Problem p = only("deployment: hybrid\nsharepoint:\n  url: http://sp\n");
     assertThat(p.line()).isEqualTo(1);
     assertThat(p.column()).isEqualTo(13);
     assertThat(p.message()).isEqualTo("'deployment' is 'hybrid', which is not one of online, on-premises, onprem");
@@ -196,12 +197,12 @@ class ProfileLoaderTest {
 
   @Test
   void missingDeploymentAndSharePointUrlAreBothReported() throws IOException {
-    List<ProfileProblem> ps = problems("# nothing yet\nname: x\n");
-    assertThat(ps).extracting(ProfileProblem::message)
+    List<Problem> ps = problems("# nothing yet\nname: x\n");
+    assertThat(ps).extracting(Problem::message)
         .containsExactly("'deployment' is missing", "'sharepoint.url' is missing");
     assertThat(ps).allSatisfy(p -> assertThat(p.line()).isEqualTo(2));
     assertThat(ps.get(1).fix()).contains("add 'sharepoint:' with 'url:'");
-    ProfileProblem url = only("deployment: online\nsharepoint:\n  admin-url: https://contoso-admin.sharepoint.com\n");
+    Problem url = only("deployment: online\nsharepoint:\n  admin-url: https://contoso-admin.sharepoint.com\n");
     assertThat(url.line()).isEqualTo(2);
     assertThat(url.fix()).startsWith("add 'url:'");
     assertThat(only("deployment:\nsharepoint:\n  url: http://sp\n").message()).isEqualTo("'deployment' is missing");
@@ -209,10 +210,10 @@ class ProfileLoaderTest {
 
   @Test
   void aPasswordWrittenAsTextIsRefusedWithoutBeingEchoed() throws IOException {
-    List<ProfileProblem> ps = problems(MINIMAL + "certificate:\n  file: a.pfx\n  password: hunter2\n"
+    List<Problem> ps = problems(MINIMAL + "certificate:\n  file: a.pfx\n  password: hunter2\n"
         + "legacy-auth:\n  account: admin@contoso.onmicrosoft.com\n  password: \"s3cret-Pa55\"\n"
         + "network:\n  proxy-password: 'pr0xy!pw'\n");
-    assertThat(ps).extracting(ProfileProblem::line).containsExactly(6, 9, 11);
+    assertThat(ps).extracting(Problem::line).containsExactly(6, 9, 11);
     assertThat(ps.get(0).message())
         .isEqualTo("'certificate.password' holds a password as text: a password must not be written in the profile");
     assertThat(ps.get(0).fix()).startsWith("use {env: NAME}, {file: PATH} or {prompt: true}");
@@ -232,16 +233,16 @@ class ProfileLoaderTest {
 
   @Test
   void aSecretMappingNeedsExactlyOneSource() throws IOException {
-    ProfileProblem none = only(MINIMAL + "certificate:\n  password: {}\n");
+    Problem none = only(MINIMAL + "certificate:\n  password: {}\n");
     assertThat(none.line()).isEqualTo(5);
     assertThat(none.message()).isEqualTo("'certificate.password' names no source for the certificate's password");
-    ProfileProblem several = only(MINIMAL + "certificate:\n  password:\n    env: PW\n    file: pw.txt\n");
+    Problem several = only(MINIMAL + "certificate:\n  password:\n    env: PW\n    file: pw.txt\n");
     assertThat(several.line()).isEqualTo(6);
     assertThat(several.message()).isEqualTo("'certificate.password' names several sources (env, file)");
     assertThat(several.fix()).isEqualTo("keep exactly one of env:, file: or prompt:");
-    ProfileProblem off = only(MINIMAL + "legacy-auth:\n  password: {prompt: false}\n");
+    Problem off = only(MINIMAL + "legacy-auth:\n  password: {prompt: false}\n");
     assertThat(off.message()).contains("is false");
-    ProfileProblem unknown = only(MINIMAL + "legacy-auth:\n  password: {envv: PW}\n");
+    Problem unknown = only(MINIMAL + "legacy-auth:\n  password: {envv: PW}\n");
     assertThat(unknown.message()).isEqualTo("unknown key 'envv' in 'legacy-auth.password'");
     assertThat(unknown.fix()).isEqualTo("did you mean 'env'?");
     assertThat(only(MINIMAL + "legacy-auth:\n  password:\n    prompt: hunter2\n").message())
@@ -250,8 +251,8 @@ class ProfileLoaderTest {
 
   @Test
   void badDurationsSayWhatIsExpected() throws IOException {
-    List<ProfileProblem> ps = problems(MINIMAL + "network:\n  timeout: 15\n  deadline: soon\n");
-    assertThat(ps).extracting(ProfileProblem::toString).containsExactly(
+    List<Problem> ps = problems(MINIMAL + "network:\n  timeout: 15\n  deadline: soon\n");
+    assertThat(ps).extracting(Problem::toString).containsExactly(
         "p.yaml:5:12: 'network.timeout' is 15 without a unit — write 15s, or use the units ms, s, m or h",
         "p.yaml:6:13: 'network.deadline' is 'soon', which is not a time such as 500ms, 15s or 2m"
             + " — write a whole number more than zero followed by ms, s, m or h");
@@ -263,7 +264,7 @@ class ProfileLoaderTest {
   void everyProblemInAFileIsReportedInLineOrder() throws IOException {
     ProfileException e = error("name: x\ndeployment: cloud\ncloud: mars\nsharepoint:\n  ur: https://x\n"
         + "certificate:\n  password: hunter2\nnetwork:\n  timeout: fast\nextra: 1\n");
-    assertThat(e.problems()).extracting(ProfileProblem::line).containsExactly(2, 3, 4, 5, 7, 9, 10);
+    assertThat(e.problems()).extracting(Problem::line).containsExactly(2, 3, 4, 5, 7, 9, 10);
     assertThat(e.getMessage()).startsWith("7 problems in the profile:\n")
         .contains("p.yaml:2:13: 'deployment' is 'cloud'");
     assertThat(e.getMessage()).doesNotContain("hunter2");
@@ -271,20 +272,20 @@ class ProfileLoaderTest {
 
   @Test
   void aRepeatedKeyIsReportedWithTheFirstLine() throws IOException {
-    ProfileProblem p = only(MINIMAL + "client-id: a\nclient-id: b\n");
+    Problem p = only(MINIMAL + "client-id: a\nclient-id: b\n");
     assertThat(p.toString()).isEqualTo("p.yaml:5:1: 'client-id' is given twice (first on line 4) — keep one");
   }
 
   @Test
   void aKeyFileWithoutACertificateFileIsReported() throws IOException {
-    ProfileProblem p = only(MINIMAL + "certificate:\n  key-file: app.key\n");
+    Problem p = only(MINIMAL + "certificate:\n  key-file: app.key\n");
     assertThat(p.line()).isEqualTo(5);
     assertThat(p.message()).isEqualTo("'certificate.key-file' is given without 'certificate.file'");
   }
 
   @Test
   void aliasesAreRefused() throws IOException {
-    ProfileProblem p = only("deployment: online\nsharepoint:\n  url: &u https://contoso.sharepoint.com\n"
+    Problem p = only("deployment: online\nsharepoint:\n  url: &u https://contoso.sharepoint.com\n"
         + "  admin-url: *u\n");
     assertThat(p.line()).isEqualTo(4);
     assertThat(p.message()).isEqualTo("'sharepoint.admin-url' is an alias (*u)");
@@ -300,7 +301,7 @@ class ProfileLoaderTest {
 
   @Test
   void aYamlSyntaxErrorNamesItsLine() throws IOException {
-    ProfileProblem p = only("deployment: online\nsharepoint:\n  url: https://contoso.sharepoint.com\n"
+    Problem p = only("deployment: online\nsharepoint:\n  url: https://contoso.sharepoint.com\n"
         + " client-id: x\n");
     assertThat(p.line()).isEqualTo(4);
     assertThat(p.message()).startsWith("not valid YAML: ");
@@ -316,7 +317,7 @@ class ProfileLoaderTest {
 
   @Test
   void aSecondDocumentIsReported() throws IOException {
-    ProfileProblem p = only(MINIMAL + "---\ndeployment: on-premises\n");
+    Problem p = only(MINIMAL + "---\ndeployment: on-premises\n");
     assertThat(p.line()).isEqualTo(5);
     assertThat(p.message()).isEqualTo("a second YAML document starts here");
   }
@@ -342,7 +343,7 @@ class ProfileLoaderTest {
   @Test
   void aDirectoryIsReported() {
     ProfileException e = catchThrowableOfType(() -> ProfileLoader.load(tmp), ProfileException.class);
-    assertThat(e.problems()).singleElement().extracting(ProfileProblem::message)
+    assertThat(e.problems()).singleElement().extracting(Problem::message)
         .isEqualTo("is a directory, not a profile file");
   }
 
@@ -351,12 +352,12 @@ class ProfileLoaderTest {
     Path file = tmp.resolve("latin1.yaml");
     Files.write(file, "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     ProfileException e = catchThrowableOfType(() -> ProfileLoader.load(file), ProfileException.class);
-    assertThat(e.problems()).singleElement().extracting(ProfileProblem::message).isEqualTo("is not UTF-8 text");
+    assertThat(e.problems()).singleElement().extracting(Problem::message).isEqualTo("is not UTF-8 text");
   }
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  private static void assertNoSecret(List<ProfileProblem> problems, String... secrets) {
+  private static void assertNoSecret(List<Problem> problems, String... secrets) {
     assertThat(problems).isNotEmpty();
     String all = problems.toString() + new ProfileException(problems).getMessage();
     for (String s : secrets) {
@@ -375,15 +376,15 @@ class ProfileLoaderTest {
     return e;
   }
 
-  private List<ProfileProblem> problems(String yaml) throws IOException {
-    List<ProfileProblem> ps = error(yaml).problems();
+  private List<Problem> problems(String yaml) throws IOException {
+    List<Problem> ps = error(yaml).problems();
     // Tests name the file p.yaml; report it relative so the expected strings stay short.
-    return ps.stream().map(p -> new ProfileProblem(Path.of(p.file()).getFileName().toString(), p.line(), p.column(),
+    return ps.stream().map(p -> new Problem(Path.of(p.file()).getFileName().toString(), p.line(), p.column(),
         p.message(), p.fix())).toList();
   }
 
-  private ProfileProblem only(String yaml) throws IOException {
-    List<ProfileProblem> ps = problems(yaml);
+  private Problem only(String yaml) throws IOException {
+    List<Problem> ps = problems(yaml);
     assertThat(ps).as(ps.toString()).hasSize(1);
     return ps.get(0);
   }

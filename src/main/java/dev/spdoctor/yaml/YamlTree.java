@@ -1,4 +1,4 @@
-package dev.spdoctor.profile;
+package dev.spdoctor.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,13 +13,13 @@ import java.util.List;
  * YAML read into a small tree that remembers where each key and value is, so a checker can
  * report every problem with its line instead of stopping at the first the way data binding does.
  */
-final class YamlTree {
+public final class YamlTree {
   private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private YamlTree() {}
 
   /** A node and where it starts (1-based). */
-  sealed interface Node permits Scalar, Mapping, Sequence {
+  public sealed interface Node permits Scalar, Mapping, Sequence {
     int line();
 
     int column();
@@ -32,12 +32,12 @@ final class YamlTree {
    * A scalar. {@code text} is the value as written (YAML's {@code 15}, {@code yes} and {@code x}
    * alike); {@code token} says how YAML typed it.
    */
-  record Scalar(JsonToken token, String text, boolean alias, int line, int column) implements Node {
-    boolean isNull() {
+  public record Scalar(JsonToken token, String text, boolean alias, int line, int column) implements Node {
+    public boolean isNull() {
       return token == JsonToken.VALUE_NULL;
     }
 
-    boolean isBoolean() {
+    public boolean isBoolean() {
       return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
     }
 
@@ -48,16 +48,16 @@ final class YamlTree {
   }
 
   /** A key of a mapping, where it is written, and its value. */
-  record Entry(String key, int line, int column, Node value) {}
+  public record Entry(String key, int line, int column, Node value) {}
 
-  record Mapping(List<Entry> entries, int line, int column) implements Node {
+  public record Mapping(List<Entry> entries, int line, int column) implements Node {
     @Override
     public String kind() {
       return "a mapping";
     }
   }
 
-  record Sequence(List<Node> items, int line, int column) implements Node {
+  public record Sequence(List<Node> items, int line, int column) implements Node {
     @Override
     public String kind() {
       return "a list";
@@ -70,10 +70,10 @@ final class YamlTree {
    * @param root the first document's root, or null when the text holds none (empty or comments only)
    * @param moreDocuments the line where a second document starts, or 0
    */
-  record Document(Node root, int moreDocuments) {}
+  public record Document(Node root, int moreDocuments) {}
 
   /** Reads {@code text}; a syntax error arrives as Jackson's exception, with its location. */
-  static Document parse(String text) throws IOException {
+  public static Document parse(String text) throws IOException {
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -109,11 +109,26 @@ final class YamlTree {
     return new Scalar(t, t == JsonToken.VALUE_NULL ? null : p.getText(), alias, line(at), column(at));
   }
 
-  static int line(JsonLocation at) {
+  /** The node at {@code path} (mapping keys and list indexes) under {@code root}, or null. */
+  public static Node find(Node root, Object... path) {
+    Node n = root;
+    for (Object step : path) {
+      if (n instanceof Mapping m && step instanceof String key) {
+        n = m.entries().stream().filter(e -> e.key().equals(key)).map(Entry::value).findFirst().orElse(null);
+      } else if (n instanceof Sequence s && step instanceof Integer i && i >= 0 && i < s.items().size()) {
+        n = s.items().get(i);
+      } else {
+        return null;
+      }
+    }
+    return n;
+  }
+
+  public static int line(JsonLocation at) {
     return at == null ? 0 : Math.max(at.getLineNr(), 0);
   }
 
-  static int column(JsonLocation at) {
+  public static int column(JsonLocation at) {
     return at == null ? 0 : Math.max(at.getColumnNr(), 0);
   }
 }

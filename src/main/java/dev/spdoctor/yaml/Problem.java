@@ -1,16 +1,17 @@
-package dev.spdoctor.profile;
+package dev.spdoctor.yaml;
 
 /**
- * One thing wrong in a profile file, with where it is and how to fix it. It never holds a secret.
+ * One thing wrong in a file the user or an author wrote (knowledge base, rule, fixture, profile,
+ * answers, configuration), with where it is and how to fix it. It never holds a secret.
  *
- * @param file the profile file, as it was named
+ * @param file the file, as it is best shown (relative to the working copy where possible)
  * @param line 1-based line, or 0 when unknown (the file itself is the problem)
  * @param column 1-based column, or 0 when unknown
  * @param message what is wrong
  * @param fix how to fix it
  */
-public record ProfileProblem(String file, int line, int column, String message, String fix) {
-  public ProfileProblem {
+public record Problem(String file, int line, int column, String message, String fix) {
+  public Problem {
     if (file == null) {
       throw new NullPointerException("file == null");
     }
@@ -22,7 +23,7 @@ public record ProfileProblem(String file, int line, int column, String message, 
     }
   }
 
-  /** {@code file:line:col: message — fix}, leaving out what is unknown (the format knowledge-base problems use). */
+  /** {@code file:line:col: message — fix}, leaving out what is unknown. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(file);
