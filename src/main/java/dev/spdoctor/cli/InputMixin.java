@@ -9,6 +9,7 @@ import java.io.PushbackInputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -99,9 +100,13 @@ public final class InputMixin {
     }
   }
 
-  /** The stated facts: --answer, and --deployment, which must agree with it. */
   private Map<String, String> facts() {
-    Map<String, String> facts = AnswerPairs.parse(answerPairs);
+    return facts(AnswerPairs.parse(answerPairs), deployment);
+  }
+
+  /** The stated facts: --answer, and --deployment, which must agree with it. */
+  static Map<String, String> facts(Map<String, String> answers, DeploymentChoice deployment) {
+    Map<String, String> facts = new LinkedHashMap<>(answers);
     if (deployment != null) {
       String before = facts.put("deployment", deployment.name());
       if (before != null && !before.equalsIgnoreCase(deployment.name())) {

@@ -1,8 +1,8 @@
 package dev.spdoctor.cli;
 
+import dev.spdoctor.app.DiagnosisService;
 import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.RuleBase;
-import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.render.ProbeProgress;
 import dev.spdoctor.scan.LogScan;
@@ -13,15 +13,12 @@ import dev.spdoctor.scan.ScanReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,14 +83,8 @@ public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
     if (threads < 1 || threads > 64) {
       throw new SpdoctorException(ExitCodes.USAGE, "--threads must be between 1 and 64");
     }
-    List<LogSource> sources = sources();
-    java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(answers);
-    if (deployment != null) {
-      String before = facts.put("deployment", deployment.name());
-      if (before != null && !before.equalsIgnoreCase(deployment.name())) {
-        throw new SpdoctorException(ExitCodes.USAGE, "--deployment " + deployment + " contradicts --answer deployment=" + before);
-      }
-    }
+    List<LogSource> sources = LogFiles.sources(files, recursive);
+    java.util.Map<String, String> facts = InputMixin.facts(answers, deployment);
     PrintWriter err = spec.commandLine().getErr();
     LogScan.Outcome outcome;
     try {
@@ -103,7 +94,7 @@ public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
         kb = KnowledgeBase.bundled();
         engine = () -> new Engine(RuleBase.bundled(), kb);
       } else {
-        Engine loaded = engine();
+        Engine loaded = DiagnosisService.engine(kbDir);
         kb = loaded.knowledgeBase();
         engine = () -> loaded;
       }
@@ -121,51 +112,5 @@ public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
     ScanReport.render(outcome, ScanReport.Format.valueOf(output.format.name()), output.colour(), explain,
         spec.commandLine().getOut());
     return outcome.diagnosis().hasCauses() ? ExitCodes.OK : ExitCodes.NO_CAUSE;
-  }
-
-  private List<LogSource> sources() {
-    List<LogSource> sources = new ArrayList<>();
-    boolean stdinUsed = false;
-    for (String f : files) {
-      if ("-".equals(f)) {
-        if (stdinUsed) {
-          throw new SpdoctorException(ExitCodes.USAGE, "- (standard input) can be given once");
-        }
-        stdinUsed = true;
-        sources.add(new LogSource("-", null));
-        continue;
-      }
-      Path p = Path.of(f);
-      if (Files.isDirectory(p)) {
-        if (!recursive) {
-          throw new SpdoctorException(ExitCodes.USAGE, f + " is a folder; add --recursive to scan every file in it");
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).sorted().forEach(x -> sources.add(new LogSource(x.toString(), x)));
-        } catch (IOException | UncheckedIOException e) {
-          throw new SpdoctorException(ExitCodes.BAD_INPUT, "cannot list " + f + ": " + e.getMessage());
-        }
-      } else if (!Files.exists(p)) {
-        throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + f);
-      } else if (!Files.isReadable(p)) {
-        throw new SpdoctorException(ExitCodes.BAD_INPUT, "cannot read " + f + ": permission denied");
-      } else {
-        sources.add(new LogSource(f, p));
-      }
-    }
-    if (sources.isEmpty()) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, "the folders given hold no files");
-    }
-    return sources;
-  }
-
-  private Engine engine() {
-    if (kbDir == null) {
-      return Engine.bundled();
-    }
-    if (!WorkingCopy.looksLikeOne(kbDir)) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, kbDir + " holds no knowledge-base/ and rules/");
-    }
-    return new WorkingCopy(kbDir).engine();
   }
 }

@@ -16,12 +16,12 @@ public final class AnswerValidator {
    * @throws AnswerException with a message that says what is accepted
    */
   public static String canonical(KnowledgeBase kb, String key, String value) {
-    Question q = kb.question(key).orElseThrow(() -> new AnswerException(key,
+    Question q = kb.question(key).orElseThrow(() -> new AnswerException(
         "unknown fact '" + key + "'; known facts: "
             + kb.questions().keySet().stream().sorted().collect(Collectors.joining(", "))));
     String v = value == null ? "" : value.strip();
     if (v.isEmpty()) {
-      throw new AnswerException(key, "no value given for '" + key + "'");
+      throw new AnswerException("no value given for '" + key + "'");
     }
     String lower = v.toLowerCase(Locale.ROOT);
     switch (q.type()) {
@@ -32,19 +32,19 @@ public final class AnswerValidator {
         if (lower.equals("no") || lower.equals("n") || lower.equals("false")) {
           return "no";
         }
-        throw new AnswerException(key, "'" + key + "' takes yes or no, not '" + v + "'");
+        throw new AnswerException("'" + key + "' takes yes or no, not '" + v + "'");
       case "choice":
         String choice = lower.replace(' ', '-').replace('_', '-');
         if (q.choices().contains(choice)) {
           return choice;
         }
-        throw new AnswerException(key,
+        throw new AnswerException(
             "'" + key + "' takes one of " + String.join(", ", q.choices()) + ", not '" + v + "'");
       case "guid":
         if (v.matches("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?")) {
           return lower.replace("{", "").replace("}", "");
         }
-        throw new AnswerException(key,
+        throw new AnswerException(
             "'" + key + "' takes a GUID like 12345678-1234-1234-1234-1234567890ab, not '" + v + "'");
       case "url":
         try {
@@ -56,12 +56,12 @@ public final class AnswerValidator {
         } catch (IllegalArgumentException e) {
           // fall through to the message below
         }
-        throw new AnswerException(key, "'" + key + "' takes an http(s) URL with a host, not '" + v + "'");
+        throw new AnswerException("'" + key + "' takes an http(s) URL with a host, not '" + v + "'");
       case "number":
         try {
           return new java.math.BigDecimal(v).toPlainString();
         } catch (NumberFormatException e) {
-          throw new AnswerException(key, "'" + key + "' takes a number, not '" + v + "'");
+          throw new AnswerException("'" + key + "' takes a number, not '" + v + "'");
         }
       default:
         return v;
