@@ -121,8 +121,8 @@ class KbCommandTest {
   @Test
   void aFilterThatSelectsNothingIsAnError() {
     CliRun r = CliRun.run("kb", "test", "--kb", copy.toString(), "--filter", "dns-hijackng");
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.err()).contains("--filter dns-hijackng is neither a cause a case names nor a rule")
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--filter dns-hijackng selects no case: it is neither a cause a case names nor a rule")
         .contains("did you mean 'dns-hijacking'?");
   }
 
