@@ -98,6 +98,10 @@ public record Transcript(LocalDate asOf, List<String> texts, Map<String, String>
       root = JSON.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(file + " is not JSON (" + JsonProblems.describe(e) + ")");
+    } catch (java.io.CharConversionException e) {
+      // the parser guessed UTF-16 or UTF-32 from the first bytes and met a broken character
+      throw new IllegalArgumentException(file + " is not JSON text in UTF-8 (the first bytes look like another"
+          + " encoding); give the file spdoctor guide --transcript wrote");
     }
     if (root == null || !root.path("texts").isArray() || !root.path("asOf").isTextual()) {
       throw new IllegalArgumentException(file + " is not an spdoctor transcript (written by spdoctor guide --transcript)");

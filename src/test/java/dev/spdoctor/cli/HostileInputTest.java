@@ -317,6 +317,8 @@ class HostileInputTest {
       args.addAll(List.of(extra));
       cases.add(c("guide --dry-run with " + extra[0], 2, args.toArray(String[]::new)).expect("drop " + extra[0]));
     }
+    cases.add(c("--transcript that looks like UTF-32", 3, "diagnose", "--transcript",
+        s(write("utf32.json", new byte[] {0, 0, 0, '{', 0, 0}))).expect("not JSON text in UTF-8"));
     cases.add(c("--transcript with --as-of", 2, "diagnose", "--transcript", s(dir.resolve("t.json")), "--as-of", "2026-06-01"));
     Path wc = dir.resolve("wc");
     cases.add(c("kb new with a 5,000-character id", 2, "kb", "new", "a".repeat(5000), "--kb", s(wc)).expect("at most"));

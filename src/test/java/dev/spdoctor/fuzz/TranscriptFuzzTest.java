@@ -36,7 +36,7 @@ public class TranscriptFuzzTest {
     }
     try {
       ENGINE.diagnose(new DiagnosisRequest(t.texts(), t.facts(), t.asOf(), t.probes()));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | dev.spdoctor.engine.AnswerException e) {
       FuzzChecks.printable(e.getMessage(), data); // an unknown fact or a bad answer: refused with a message
     }
   }
