@@ -34,6 +34,20 @@ public final class InputMixin {
       description = "Where SharePoint runs: ${COMPLETION-CANDIDATES}. Same as --answer deployment=WHERE.")
   DeploymentChoice deployment;
 
+  @Option(names = "--client", paramLabel = "CLIENT", completionCandidates = ClientIds.class,
+      description = "The program that printed the error, so the steps are worded for it: ${COMPLETION-CANDIDATES}"
+          + " (knowledge-base/tables/clients.yaml). Same as --answer client=CLIENT. Default: recognised from the"
+          + " text; generic wording when it is not.")
+  String client;
+
+  /** The client ids --client takes, from the bundled knowledge base. */
+  static final class ClientIds implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return dev.spdoctor.kb.KnowledgeBase.bundled().clients().stream().map(dev.spdoctor.kb.ClientDef::id).iterator();
+    }
+  }
+
   @Option(names = "--answer", paramLabel = "KEY=VALUE",
       description = "A fact you know, e.g. app-registration-exists=no (repeatable; the report lists the open ones).")
   List<String> answerPairs = new ArrayList<>();
@@ -101,17 +115,23 @@ public final class InputMixin {
   }
 
   private Map<String, String> facts() {
-    return facts(AnswerPairs.parse(answerPairs), deployment);
+    return facts(AnswerPairs.parse(answerPairs), deployment, client);
   }
 
-  /** The stated facts: --answer, and --deployment, which must agree with it. */
-  static Map<String, String> facts(Map<String, String> answers, DeploymentChoice deployment) {
+  /** The stated facts: --answer, and --deployment and --client (null when not given), which must agree with it. */
+  static Map<String, String> facts(Map<String, String> answers, DeploymentChoice deployment, String client) {
     Map<String, String> facts = new LinkedHashMap<>(answers);
     if (deployment != null) {
       String before = facts.put("deployment", deployment.name());
       if (before != null && !before.equalsIgnoreCase(deployment.name())) {
         throw new SpdoctorException(ExitCodes.USAGE,
             "--deployment " + deployment + " contradicts --answer deployment=" + before);
+      }
+    }
+    if (client != null) {
+      String before = facts.put("client", client);
+      if (before != null && !before.equalsIgnoreCase(client)) {
+        throw new SpdoctorException(ExitCodes.USAGE, "--client " + client + " contradicts --answer client=" + before);
       }
     }
     return facts;

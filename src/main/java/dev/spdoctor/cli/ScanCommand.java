@@ -84,7 +84,7 @@ public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
       throw new SpdoctorException(ExitCodes.USAGE, "--threads must be between 1 and 64");
     }
     List<LogSource> sources = LogFiles.sources(files, recursive);
-    java.util.Map<String, String> facts = InputMixin.facts(answers, deployment);
+    java.util.Map<String, String> facts = InputMixin.facts(answers, deployment, null);
     PrintWriter err = spec.commandLine().getErr();
     LogScan.Outcome outcome;
     try {

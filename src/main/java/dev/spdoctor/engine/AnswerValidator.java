@@ -57,6 +57,14 @@ public final class AnswerValidator {
           // fall through to the message below
         }
         throw new AnswerException("'" + key + "' takes an http(s) URL with a host, not '" + v + "'");
+      case "client":
+        for (dev.spdoctor.kb.ClientDef c : kb.clients()) {
+          if (c.id().equals(lower) || c.id().equals(lower.replace(' ', '-').replace('_', '-'))) {
+            return c.id();
+          }
+        }
+        throw new AnswerException("'" + key + "' takes one of " + kb.clients().stream()
+            .map(dev.spdoctor.kb.ClientDef::id).collect(Collectors.joining(", ")) + ", not '" + v + "'");
       case "number":
         try {
           return new java.math.BigDecimal(v).toPlainString();

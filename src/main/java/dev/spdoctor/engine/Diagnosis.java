@@ -24,6 +24,7 @@ import java.util.Map;
  * @param codes error codes found in the text, each marked whether a cause explains it
  * @param identifiers trace id, correlation id, timestamp and the like, found in the text
  * @param probes what the probes observed, in the order they ran (empty without a profile)
+ * @param client the program that printed the error, with the basis; null when it is not known
  */
 public record Diagnosis(
     LocalDate asOf,
@@ -38,7 +39,21 @@ public record Diagnosis(
     List<FiredRule> trace,
     List<FoundCode> codes,
     Map<String, String> identifiers,
-    List<ProbeRun> probes) {
+    List<ProbeRun> probes,
+    ClientContext client) {
+
+  /**
+   * The program that printed the error (knowledge-base/tables/clients.yaml).
+   *
+   * @param source {@code answer} (given with --client or --answer client=), {@code profile}, or
+   *     {@code text} (recognised in the paste)
+   * @param basis why: the marker seen in the text, or who said so
+   */
+  public record ClientContext(dev.spdoctor.kb.ClientDef client, String source, String basis) {
+    public String id() {
+      return client.id();
+    }
+  }
 
   /** Why no cause was established, decided once (by the engine) for every format. */
   public enum NoCause {

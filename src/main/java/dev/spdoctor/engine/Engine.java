@@ -60,6 +60,7 @@ public final class Engine {
 
   private final SignatureMatcher matcher;
   private final CodeFinder codeFinder;
+  private final dev.spdoctor.kb.ClientMatcher clientMatcher;
 
   public Engine(KieBase rules, KnowledgeBase kb) {
     if (rules == null) {
@@ -72,6 +73,7 @@ public final class Engine {
     this.kb = kb;
     this.matcher = new SignatureMatcher(kb.signatures());
     this.codeFinder = new CodeFinder(kb.codes());
+    this.clientMatcher = new dev.spdoctor.kb.ClientMatcher(kb.clients());
   }
 
   /** The engine with the rules and knowledge base bundled in the jar. */
@@ -318,7 +320,21 @@ public final class Engine {
     facts.known().forEach((k, v) -> stated.add(new StatedFact(k, v, source(request, k))));
     NoCause noCause = ranked.isEmpty() ? noCause(codes.values(), unexplained, request.probes()) : null;
     return new Diagnosis(request.asOf(), ranked, steps(ranked), open, exclusions, unexplained, context,
-        List.copyOf(stated), noCause, List.copyOf(trace), List.copyOf(codes.values()), identifiers, request.probes());
+        List.copyOf(stated), noCause, List.copyOf(trace), List.copyOf(codes.values()), identifiers, request.probes(),
+        client(request, facts));
+  }
+
+  /** The client given (--client, the profile) or else the one the texts point at; null when neither. */
+  private Diagnosis.ClientContext client(DiagnosisRequest request, Facts facts) {
+    String given = facts.known().get("client");
+    if (given != null && kb.client(given).isPresent()) {
+      String source = source(request, "client");
+      return new Diagnosis.ClientContext(kb.client(given).get(), source,
+          "profile".equals(source) ? "the profile says so" : "stated");
+    }
+    dev.spdoctor.kb.ClientMatcher.Found found = clientMatcher.find(facts.normalised());
+    return found == null ? null
+        : new Diagnosis.ClientContext(found.client(), "text", "the text holds \"" + found.seen() + "\"");
   }
 
   private static NoCause noCause(java.util.Collection<FoundCode> codes, List<Match> unexplained, List<ProbeRun> probes) {

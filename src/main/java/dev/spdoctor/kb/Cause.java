@@ -14,6 +14,8 @@ import java.util.List;
  * @param summary one sentence for the ranked list
  * @param explanation a paragraph: why it happens and how it shows
  * @param steps ids of its remediation steps, in order (deprecated ones included, as history)
+ * @param blocks what nothing can succeed without while this cause stands ({@link Step#NEEDS}): its
+ *     steps come before every step that needs it
  */
 public record Cause(
     String id,
@@ -23,5 +25,10 @@ public record Cause(
     Source source,
     String summary,
     String explanation,
-    List<String> steps)
-    implements Serializable {}
+    List<String> steps,
+    List<String> blocks)
+    implements Serializable {
+  public Cause {
+    blocks = blocks == null ? List.of() : List.copyOf(blocks);
+  }
+}

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 final class KbCodec {
   private static final int MAGIC = 0x53504b42; // "SPKB"
-  private static final int VERSION = 3;
+  private static final int VERSION = 5;
 
   private KbCodec() {}
 
@@ -38,6 +38,7 @@ final class KbCodec {
       str(out, c.summary());
       str(out, c.explanation());
       list(out, c.steps());
+      list(out, c.blocks());
     }
     out.writeInt(kb.steps().size());
     for (Step s : kb.steps().values()) {
@@ -50,6 +51,13 @@ final class KbCodec {
       str(out, s.history());
       str(out, s.risk());
       reference(out, s.source());
+      out.writeInt(s.variants().size());
+      for (Step.Variant v : s.variants()) {
+        list(out, v.clients());
+        str(out, v.text());
+        str(out, v.verify());
+      }
+      list(out, s.needs());
     }
     out.writeInt(kb.signatures().size());
     for (Signature s : kb.signatures()) {
@@ -73,6 +81,8 @@ final class KbCodec {
       str(out, q.type());
       list(out, q.choices());
       str(out, q.help());
+      str(out, q.check());
+      str(out, q.effort());
     }
     out.writeInt(kb.milestones().size());
     for (MilestoneDef m : kb.milestones()) {
@@ -117,6 +127,15 @@ final class KbCodec {
       str(out, e.getKey());
       str(out, e.getValue());
     }
+    out.writeInt(kb.clients().size());
+    for (ClientDef c : kb.clients()) {
+      str(out, c.id());
+      str(out, c.name());
+      str(out, c.like());
+      list(out, c.markers());
+      list(out, c.examples());
+      list(out, c.ownWords());
+    }
     out.flush();
   }
 
@@ -127,13 +146,25 @@ final class KbCodec {
     }
     Map<String, Cause> causes = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      Cause c = new Cause(str(in), str(in), list(in), str(in), source(in), str(in), str(in), list(in));
+      Cause c = new Cause(str(in), str(in), list(in), str(in), source(in), str(in), str(in), list(in), list(in));
       causes.put(c.id(), c);
     }
     Map<String, Step> steps = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      Step s = new Step(str(in), str(in), str(in), str(in), str(in), in.readBoolean(), str(in), str(in),
-          reference(in));
+      String id = str(in);
+      String text = str(in);
+      String role = str(in);
+      String wait = str(in);
+      String verify = str(in);
+      boolean deprecated = in.readBoolean();
+      String history = str(in);
+      String risk = str(in);
+      Reference source = reference(in);
+      List<Step.Variant> variants = new ArrayList<>();
+      for (int m = in.readInt(); m > 0; m--) {
+        variants.add(new Step.Variant(list(in), str(in), str(in)));
+      }
+      Step s = new Step(id, text, role, wait, verify, deprecated, history, risk, source, variants, list(in));
       steps.put(s.id(), s);
     }
     List<Signature> signatures = new ArrayList<>();
@@ -148,7 +179,7 @@ final class KbCodec {
     }
     Map<String, Question> questions = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      Question q = new Question(str(in), str(in), str(in), list(in), str(in));
+      Question q = new Question(str(in), str(in), str(in), list(in), str(in), str(in), str(in));
       questions.put(q.id(), q);
     }
     List<MilestoneDef> milestones = new ArrayList<>();
@@ -183,7 +214,12 @@ final class KbCodec {
     for (int n = in.readInt(); n > 0; n--) {
       lookups.put(str(in), str(in));
     }
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, apps, portal, lookups);
+    List<ClientDef> clients = new ArrayList<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      clients.add(new ClientDef(str(in), str(in), str(in), list(in), list(in), list(in)));
+    }
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, apps, portal, lookups,
+        clients);
   }
 
   private static void source(DataOutputStream out, Source s) throws IOException {

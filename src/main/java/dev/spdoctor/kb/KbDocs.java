@@ -22,7 +22,12 @@ final class KbDocs {
       String history,
       String use,
       String risk,
-      RefDoc source) {}
+      RefDoc source,
+      List<VariantDoc> variants,
+      List<String> needs) {}
+
+  /** A step in some clients' words. */
+  record VariantDoc(List<String> clients, String text, String verify) {}
 
   record CauseDoc(
       String id,
@@ -32,7 +37,8 @@ final class KbDocs {
       SourceDoc source,
       String summary,
       String explanation,
-      List<StepDoc> remediation) {}
+      List<StepDoc> remediation,
+      List<String> blocks) {}
 
   record SignatureDoc(
       String id,
@@ -45,7 +51,8 @@ final class KbDocs {
 
   record LocalizedDoc(String language, String text, String source) {}
 
-  record QuestionDoc(String id, String prompt, String type, List<String> choices, String help) {}
+  record QuestionDoc(String id, String prompt, String type, List<String> choices, String help, String check,
+      String effort) {}
 
   record MilestoneDoc(String id, String date, String title, RefDoc source) {}
 
@@ -65,4 +72,9 @@ final class KbDocs {
   record AppDoc(String id, @JsonProperty("app-id") String appId, String name, String note, RefDoc source) {}
 
   record AppsDoc(List<AppDoc> apps) {}
+
+  record ClientDoc(String id, String name, String like, List<String> markers, List<String> examples,
+      @JsonProperty("own-words") List<String> ownWords) {}
+
+  record ClientsDoc(List<ClientDoc> clients) {}
 }

@@ -44,12 +44,13 @@ public final class KbLoader {
       java.util.regex.Pattern.compile("[A-Za-z&)][^>{}\\n]{0,40} > [A-Z]");
   private static final java.util.regex.Pattern GUID =
       java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Set<String> QUESTION_TYPES = Set.of("yesno", "choice", "text", "guid", "url", "number");
+  private static final Set<String> QUESTION_TYPES = Set.of("yesno", "choice", "text", "guid", "url", "number", "client");
 
   private final Path root;
   private final List<Problem> problems = new ArrayList<>();
   private Map<String, PortalEntry> portal = new TreeMap<>();
   private final Map<String, String> codeLookups = new TreeMap<>();
+  private List<ClientDef> clients = List.of();
 
   private KbLoader(Path root) {
     this.root = root;
@@ -84,13 +85,15 @@ public final class KbLoader {
       return null;
     }
     portal = readPortal();
+    clients = readClients();
     Map<String, Question> questions = readQuestions();
     Map<String, Step> steps = new LinkedHashMap<>();
     Map<String, Cause> causes = readCauses(steps, questions.keySet());
     List<Signature> signatures = readSignatures();
     List<MilestoneDef> milestones = readMilestones();
     Map<String, ErrorCodeDef> codes = readCodes(causes, signatures);
-    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, readApps(), portal, codeLookups);
+    return new KnowledgeBase(causes, steps, signatures, questions, milestones, codes, readApps(), portal, codeLookups,
+        clients);
   }
 
   // ---- causes and steps -------------------------------------------------------------------
@@ -119,8 +122,14 @@ public final class KbLoader {
         readStep(file, step, steps, stepOwner);
       }
       remediations.put(doc.id(), remediation);
+      for (String b : nonNull(doc.blocks())) {
+        if (!Step.NEEDS.contains(b)) {
+          problem(file, "blocks", b, "blocks names '" + b + "', which no step can need",
+              "use one of " + String.join(", ", Step.NEEDS));
+        }
+      }
       causes.put(doc.id(), new Cause(doc.id(), doc.title(), nonNull(doc.deployment()), doc.status(),
-          source(doc.source()), doc.summary(), doc.explanation(), List.of()));
+          source(doc.source()), doc.summary(), doc.explanation(), List.of(), nonNull(doc.blocks())));
     }
     Map<String, Cause> resolved = new TreeMap<>();
     for (Map.Entry<String, Cause> entry : causes.entrySet()) {
@@ -151,7 +160,7 @@ public final class KbLoader {
             "add at least one step that is recommended today");
       }
       resolved.put(cause.id(), new Cause(cause.id(), cause.title(), cause.deployment(), cause.status(),
-          cause.source(), cause.summary(), cause.explanation(), List.copyOf(ids)));
+          cause.source(), cause.summary(), cause.explanation(), List.copyOf(ids), cause.blocks()));
     }
     return resolved;
   }
@@ -164,7 +173,7 @@ public final class KbLoader {
     if (step.use() != null) {
       if (step.id() != null || step.text() != null || step.role() != null || step.waitTime() != null
           || step.verify() != null || step.deprecated() != null || step.history() != null
-          || step.risk() != null || step.source() != null) {
+          || step.risk() != null || step.source() != null || step.variants() != null || step.needs() != null) {
         problem(file, "use", step.use(), "a 'use:' step has other keys too",
             "a step either defines (id:, text:, ...) or reuses (use: alone); edit the step where it is defined");
       }
@@ -212,9 +221,36 @@ public final class KbLoader {
     String text = expand(file, "id", step.id(), label, "text", step.text());
     String verify = expand(file, "id", step.id(), label, "verify", step.verify());
     String role = role(file, step.id(), step.role());
+    for (String need : nonNull(step.needs())) {
+      if (!Step.NEEDS.contains(need)) {
+        problem(file, "needs", need, "step '" + step.id() + "' needs '" + need + "', which is not a known need",
+            "use one of " + String.join(", ", Step.NEEDS));
+      }
+    }
+    List<Step.Variant> variants = new ArrayList<>();
+    Set<String> worded = new java.util.HashSet<>();
+    for (KbDocs.VariantDoc v : nonNull(step.variants())) {
+      if (v == null || nonNull(v.clients()).isEmpty() || v.text() == null || v.text().isBlank()) {
+        problem(file, "id", step.id(), "a variant of step '" + step.id() + "' has no clients: or no text:",
+            "write clients: [ID, ...] (ids from tables/clients.yaml) and text: in those clients' words");
+        continue;
+      }
+      for (String c : v.clients()) {
+        if (clients.stream().noneMatch(d -> d.id().equals(c))) {
+          problem(file, "clients", c, "a variant of step '" + step.id() + "' names the unknown client '" + c + "'",
+              "use an id from knowledge-base/tables/clients.yaml"
+              + Similar.didYouMean(c, clients.stream().map(ClientDef::id).toList()));
+        } else if (!worded.add(c)) {
+          problem(file, "clients", c, "step '" + step.id() + "' has two variants for the client '" + c + "'",
+              "keep one variant per client");
+        }
+      }
+      variants.add(new Step.Variant(v.clients(), clean(expand(file, "id", step.id(), label, "text", v.text())),
+          clean(expand(file, "id", step.id(), label, "verify", v.verify()))));
+    }
     owner.put(step.id(), file);
     steps.put(step.id(), new Step(step.id(), clean(text), clean(role), clean(step.waitTime()),
-        clean(verify), deprecated, clean(step.history()), step.risk(), source));
+        clean(verify), deprecated, clean(step.history()), step.risk(), source, variants, nonNull(step.needs())));
   }
 
   /**
@@ -401,7 +437,11 @@ public final class KbLoader {
       String owner = "question '" + doc.id() + "'";
       String prompt = expand(file, "prompt", null, owner, "prompt", doc.prompt());
       String help = expand(file, "help", null, owner, "help", doc.help());
-      questions.put(doc.id(), new Question(doc.id(), clean(prompt), doc.type(), List.copyOf(choices), clean(help)));
+      String check = expand(file, "check", null, owner, "check", doc.check());
+      String effort = doc.effort() == null ? "medium" : doc.effort();
+      checkEnum(file, "effort", effort, Set.copyOf(Question.EFFORTS));
+      questions.put(doc.id(), new Question(doc.id(), clean(prompt), doc.type(), List.copyOf(choices), clean(help),
+          clean(check), effort));
     }
     return questions;
   }
@@ -481,6 +521,58 @@ public final class KbLoader {
           "add source: with url: (a public page that shows it) and checked: (YYYY-MM-DD)");
     }
     return true;
+  }
+
+  /** tables/clients.yaml: ids, names, markers that compile and point their examples at their own client. */
+  private List<ClientDef> readClients() {
+    List<ClientDef> read = new ArrayList<>();
+    Path file = root.resolve("tables").resolve("clients.yaml");
+    if (!Files.exists(file)) {
+      return read;
+    }
+    KbDocs.ClientsDoc doc = parse(file, KbDocs.ClientsDoc.class);
+    Set<String> ids = new java.util.HashSet<>();
+    for (KbDocs.ClientDoc c : doc == null ? List.<KbDocs.ClientDoc>of() : nonNull(doc.clients())) {
+      if (c.id() == null || !KEBAB.matcher(c.id()).matches() || !ids.add(c.id())) {
+        problem(file, "id", c.id(), "client id '" + c.id() + "' is missing, not kebab-case or listed twice",
+            "give each client a unique kebab-case id:");
+        continue;
+      }
+      require(file, "name", c.name());
+      for (String m : nonNull(c.markers())) {
+        try {
+          Pattern.compile("(?i)" + m);
+        } catch (PatternSyntaxException e) {
+          problem(file, "markers", null, "a marker of client '" + c.id() + "' does not compile: " + e.getMessage(),
+              "RE2J takes RE2 syntax: no look-around or back-reference");
+        }
+      }
+      if (!nonNull(c.markers()).isEmpty() && nonNull(c.examples()).isEmpty()) {
+        problem(file, "id", c.id(), "client '" + c.id() + "' has markers but no examples",
+            "add examples: texts its markers must point at this client");
+      }
+      read.add(new ClientDef(c.id(), clean(c.name()), c.like(), nonNull(c.markers()), nonNull(c.examples()),
+          nonNull(c.ownWords())));
+    }
+    for (ClientDef c : read) {
+      if (c.like() != null && read.stream().noneMatch(o -> o.id().equals(c.like()) && !o.id().equals(c.id()))) {
+        problem(file, "like", c.like(), "client '" + c.id() + "' is like the unknown client '" + c.like() + "'",
+            "name another client's id, or remove like:");
+      }
+    }
+    ClientMatcher matcher = new ClientMatcher(read);
+    for (ClientDef c : read) {
+      for (String example : c.examples()) {
+        ClientMatcher.Found found = matcher.find(List.of(TextNormalizer.normalize(example)));
+        if (found == null || !found.client().id().equals(c.id())) {
+          problem(file, "examples", null, "the example \"" + abbreviate(example) + "\" of client '" + c.id()
+              + "' points at " + (found == null ? "no client" : "'" + found.client().id() + "' (marker '"
+              + found.seen() + "')"),
+              "fix the markers, or list the more specific client first (the first client whose marker matches wins)");
+        }
+      }
+    }
+    return read;
   }
 
   private List<AppDef> readApps() {

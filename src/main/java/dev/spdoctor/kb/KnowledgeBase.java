@@ -26,7 +26,8 @@ public record KnowledgeBase(
     Map<String, ErrorCodeDef> codes,
     List<AppDef> apps,
     Map<String, PortalEntry> portal,
-    Map<String, String> codeLookups)
+    Map<String, String> codeLookups,
+    List<ClientDef> clients)
     implements Serializable {
 
   /** Class-path resource that holds the knowledge base compiled at build time. */
@@ -42,6 +43,7 @@ public record KnowledgeBase(
     apps = List.copyOf(apps);
     portal = Collections.unmodifiableMap(new TreeMap<>(portal));
     codeLookups = Collections.unmodifiableMap(new TreeMap<>(codeLookups));
+    clients = List.copyOf(clients);
   }
 
   /**
@@ -51,6 +53,11 @@ public record KnowledgeBase(
   public String codeLookup(String family, String code) {
     String template = codeLookups.get(family);
     return template == null ? null : template.replace("{code}", code);
+  }
+
+  /** The client with this id (tables/clients.yaml). */
+  public Optional<ClientDef> client(String id) {
+    return clients.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
   public Optional<Cause> cause(String id) {

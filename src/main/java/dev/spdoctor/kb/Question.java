@@ -11,6 +11,17 @@ import java.util.List;
  * @param type {@code yesno}, {@code choice}, {@code text}, {@code guid}, {@code url} or {@code number}
  * @param choices the allowed answers of a {@code choice} question, otherwise empty
  * @param help where to look and what the answer tells apart
+ * @param check the question as something to do ("Open ... and compare ..."), or null to show the prompt
+ * @param effort how much finding the answer costs: {@code low} (look it up), {@code medium}, {@code high}
+ *     (ask others, change something); checks that cost less come first among equally useful ones
  */
-public record Question(String id, String prompt, String type, List<String> choices, String help)
-    implements Serializable {}
+public record Question(String id, String prompt, String type, List<String> choices, String help, String check,
+    String effort) implements Serializable {
+  /** Efforts a question may declare, cheapest first. */
+  public static final List<String> EFFORTS = List.of("low", "medium", "high");
+
+  /** A question without a check text, of medium effort. */
+  public Question(String id, String prompt, String type, List<String> choices, String help) {
+    this(id, prompt, type, choices, help, null, "medium");
+  }
+}

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param cloud the national cloud; never null ({@link Cloud#GLOBAL} by default)
  * @param endpoints overrides of the cloud's hosts; never null (fields null when not overridden)
  * @param network proxy, resolver, extra trust and time limits; never null
+ * @param client the program the connection is made with (knowledge-base/tables/clients.yaml), or null
  */
 public record Profile(
     Path source,
@@ -42,7 +43,16 @@ public record Profile(
     String securityDefaults,
     Cloud cloud,
     Endpoints endpoints,
-    Network network) {
+    Network network,
+    String client) {
+
+  /** A profile that does not name its client. */
+  public Profile(Path source, String name, String deployment, SharePoint sharePoint, String registration,
+      String applicationAccount, String clientId, String tenantId, Certificate certificate, LegacyAuth legacyAuth,
+      String mfa, String securityDefaults, Cloud cloud, Endpoints endpoints, Network network) {
+    this(source, name, deployment, sharePoint, registration, applicationAccount, clientId, tenantId, certificate,
+        legacyAuth, mfa, securityDefaults, cloud, endpoints, network, null);
+  }
 
   public Profile {
     if (deployment == null) {

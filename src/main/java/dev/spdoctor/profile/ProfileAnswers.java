@@ -32,6 +32,9 @@ public final class ProfileAnswers {
         && (profile.legacyAuth() == null || !Boolean.TRUE.equals(profile.legacyAuth().enabled()))) {
       answers.put("app-credential", "certificate");
     }
+    if (profile.client() != null) {
+      answers.put("client", profile.client());
+    }
     return answers;
   }
 }

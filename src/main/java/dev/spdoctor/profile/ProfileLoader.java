@@ -57,7 +57,7 @@ public final class ProfileLoader {
 
   private static final List<String> TOP = List.of("name", "deployment", "cloud", "sharepoint", "registration",
       "application-account", "client-id", "tenant-id", "certificate", "legacy-auth", "mfa", "security-defaults",
-      "endpoints", "network");
+      "endpoints", "network", "client");
   private static final List<String> SHAREPOINT = List.of("url", "admin-url", "central-admin-url");
   private static final List<String> CERTIFICATE = List.of("file", "key-file", "password", "thumbprint");
   private static final List<String> LEGACY = List.of("enabled", "account", "password");
@@ -276,6 +276,9 @@ public final class ProfileLoader {
     String mfa = top.choice("mfa", SWITCHES);
     String securityDefaults = top.choice("security-defaults", SWITCHES);
 
+    String client = top.choice("client", dev.spdoctor.kb.KnowledgeBase.bundled().clients().stream()
+        .map(dev.spdoctor.kb.ClientDef::id).toList());
+
     Section ep = top.section("endpoints");
     Profile.Endpoints endpoints = new Profile.Endpoints(ep.text("login"), ep.text("graph"));
 
@@ -289,7 +292,7 @@ public final class ProfileLoader {
     }
     Cloud cloud = cloudId == null ? Cloud.GLOBAL : Cloud.byId(cloudId);
     return new Profile(file, name, deployment, sharePoint, registration, account, clientId, tenantId, certificate,
-        legacyAuth, mfa, securityDefaults, cloud, endpoints, network);
+        legacyAuth, mfa, securityDefaults, cloud, endpoints, network, client);
   }
 
   /** One mapping of the profile (or the place where an absent one would be), with its keys checked. */

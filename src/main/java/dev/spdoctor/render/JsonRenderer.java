@@ -140,6 +140,16 @@ public final class JsonRenderer implements Renderer {
     }
     g.writeEndArray();
     strings(g, "context", d.context());
+    if (d.client() == null) {
+      g.writeNullField("client");
+    } else {
+      g.writeObjectFieldStart("client");
+      g.writeStringField("id", d.client().id());
+      g.writeStringField("name", d.client().client().name());
+      g.writeStringField("source", d.client().source());
+      g.writeStringField("basis", d.client().basis());
+      g.writeEndObject();
+    }
     if (!d.probes().isEmpty()) {
       g.writeArrayFieldStart("probes");
       for (dev.spdoctor.facts.ProbeRun r : d.probes()) {

@@ -119,6 +119,13 @@ public final class MarkdownRenderer implements Renderer {
         out.println("| " + r.probe() + " | " + r.outcome() + " | " + Visible.of(r.summary()).replace("|", "\\|") + " |");
       }
     }
+    out.println();
+    out.println("### Context");
+    out.println();
+    out.println("- " + Renderer.client(d));
+    d.stated().forEach(f -> out.println("- " + (f.fromProfile() ? "from the profile: " : "stated: ") + f.key() + " = `"
+        + f.value() + "`"));
+    d.context().forEach(c -> out.println("- deployment " + c));
     if (explain) {
       out.println();
       out.println("### Reasoning trace");

@@ -32,6 +32,16 @@ public interface Renderer {
     return "low";
   }
 
+  /** The client line of the context, the same in every format. */
+  static String client(Diagnosis d) {
+    Diagnosis.ClientContext c = d.client();
+    if (c == null) {
+      return "client: not recognised, so the steps are worded for any program (give --client to word them for"
+          + " yours)";
+    }
+    return "client: " + c.client().name() + " (" + c.id() + "): " + c.basis();
+  }
+
   /** A confidence as printed: two decimals. */
   static String number(double confidence) {
     return String.format(java.util.Locale.ROOT, "%.2f", confidence);

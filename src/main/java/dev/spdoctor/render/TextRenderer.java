@@ -168,11 +168,12 @@ public final class TextRenderer implements Renderer {
 
   private void context(Diagnosis d, PrintWriter out) {
     probes(d, out);
-    if (d.context().isEmpty() && d.stated().isEmpty()) {
+    if (d.context().isEmpty() && d.stated().isEmpty() && d.client() == null && !d.hasCauses()) {
       return;
     }
     out.println();
     out.println(bold("Context"));
+    out.println(Wrap.block(Renderer.client(d), "  - ", "    "));
     d.stated().forEach(f -> out.println(Wrap.block((f.fromProfile() ? "from the profile: " : "stated: ")
         + f.key() + " = " + f.value(), "  - ", "    ")));
     for (String c : d.context()) {

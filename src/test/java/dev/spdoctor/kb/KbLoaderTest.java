@@ -46,7 +46,7 @@ class KbLoaderTest {
     assertThatThrownBy(() -> KbLoader.load(kb)).isInstanceOf(KbException.class)
         .hasMessageContaining("causes/dns-hijacking.yaml:")
         .hasMessageContaining("unknown key 'sumary'")
-        .hasMessageContaining("known keys here are deployment, explanation");
+        .hasMessageContaining("known keys here are blocks, deployment, explanation");
   }
 
   @Test
