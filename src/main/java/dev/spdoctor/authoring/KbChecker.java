@@ -249,7 +249,8 @@ public final class KbChecker {
       }
     }
     for (String q : kb.questions().keySet()) {
-      if (!questionsUsed.contains(q)) {
+      // The client question is read by the engine (it words the steps), not by rules.
+      if (!questionsUsed.contains(q) && !"client".equals(kb.questions().get(q).type())) {
         problems.add(new Problem("knowledge-base/questions/" + q + ".yaml", 1, 1, "no rule uses question '" + q + "'",
             "read it in a rule (Known(key == \"" + q + "\", ...)) or ask for it (Need.of(drools.getRule(), \"" + q
                 + "\")), or delete it"));

@@ -225,6 +225,17 @@ public final class BatchRunner {
       g.writeString(s.step().id());
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("plan");
+    for (dev.spdoctor.engine.Plan.Item i : d.plan().items()) {
+      g.writeString(i.id());
+    }
+    g.writeEndArray();
+    g.writeBooleanField("established", d.plan().established());
+    if (d.client() == null) {
+      g.writeNullField("client");
+    } else {
+      g.writeStringField("client", d.client().id());
+    }
     g.writeEndObject();
   }
 

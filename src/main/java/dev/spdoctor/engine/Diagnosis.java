@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param asOf the day dated facts were judged against
  * @param causes causes in play, best first
- * @param steps remediation steps in order; a step shared by several causes appears once
+ * @param steps the plan's remediation steps in order (numbered as in the plan); a step shared by several
+ *     causes appears once
  * @param openQuestions facts nobody gave that would confirm or rule out a cause in play
  * @param ruledOut causes that had evidence for them but were ruled out, with the reason
  * @param unexplained recognised messages no cause was concluded for
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param identifiers trace id, correlation id, timestamp and the like, found in the text
  * @param probes what the probes observed, in the order they ran (empty without a profile)
  * @param client the program that printed the error, with the basis; null when it is not known
+ * @param plan what to do, in order: checks, then each cause's steps (or the established cause's only)
  */
 public record Diagnosis(
     LocalDate asOf,
@@ -40,7 +42,8 @@ public record Diagnosis(
     List<FoundCode> codes,
     Map<String, String> identifiers,
     List<ProbeRun> probes,
-    ClientContext client) {
+    ClientContext client,
+    Plan plan) {
 
   /**
    * The program that printed the error (knowledge-base/tables/clients.yaml).

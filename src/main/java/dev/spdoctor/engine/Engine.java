@@ -108,15 +108,28 @@ public final class Engine {
 
   /** Diagnoses the request, letting {@code inspector} look into the session once the rules have fired. */
   public Diagnosis diagnose(DiagnosisRequest request, SessionInspector inspector) {
+    return diagnose(request, inspector, true);
+  }
+
+  /** With {@code planned} false (a what-if run for the plan's checks) the plan is left empty. */
+  private Diagnosis diagnose(DiagnosisRequest request, SessionInspector inspector, boolean planned) {
     Facts facts = buildFacts(request);
     KieSession session = rules.newKieSession();
     try {
       List<FiredRule> trace = runSession(session, facts.all());
       inspector.inspect(session, trace);
-      return assemble(request, session, facts, trace);
+      return assemble(request, session, facts, trace, planned);
     } finally {
       session.dispose();
     }
+  }
+
+  /** The ranking the rules give to {@code request} with one more answer. */
+  private List<RankedCause> whatIf(DiagnosisRequest request, String question, String value) {
+    Map<String, String> answers = new LinkedHashMap<>(request.answers());
+    answers.put(question, value);
+    return diagnose(new DiagnosisRequest(request.texts(), answers, request.asOf(), request.probes(), request.sources()),
+        SessionInspector.NONE, false).causes();
   }
 
   /** Step 1: the stated answers (canonical), the signature matches, mentions, probe values and milestones. */
@@ -229,7 +242,8 @@ public final class Engine {
   }
 
   /** Step 3: reads the conclusions through the named queries and assembles the report. */
-  private Diagnosis assemble(DiagnosisRequest request, KieSession session, Facts facts, List<FiredRule> trace) {
+  private Diagnosis assemble(DiagnosisRequest request, KieSession session, Facts facts, List<FiredRule> trace,
+      boolean planned) {
     Map<String, Match> matchById = facts.matchById();
     Map<String, List<Support>> supportByCause = new LinkedHashMap<>();
     for (QueryResultsRow row : session.getQueryResults("supports")) {
@@ -319,9 +333,14 @@ public final class Engine {
     List<StatedFact> stated = new ArrayList<>();
     facts.known().forEach((k, v) -> stated.add(new StatedFact(k, v, source(request, k))));
     NoCause noCause = ranked.isEmpty() ? noCause(codes.values(), unexplained, request.probes()) : null;
-    return new Diagnosis(request.asOf(), ranked, steps(ranked), open, exclusions, unexplained, context,
+    Diagnosis.ClientContext client = client(request, facts);
+    Plan plan = !planned ? Plan.none()
+        : new Planner(kb, client == null ? null : client.client(), (q, v) -> whatIf(request, q, v)).plan(ranked, open);
+    List<RecommendedStep> steps = plan.steps().stream()
+        .map(i -> new RecommendedStep(i.number(), kb.steps().get(i.id()), i.causes())).toList();
+    return new Diagnosis(request.asOf(), ranked, steps, open, exclusions, unexplained, context,
         List.copyOf(stated), noCause, List.copyOf(trace), List.copyOf(codes.values()), identifiers, request.probes(),
-        client(request, facts));
+        client, plan);
   }
 
   /** The client given (--client, the profile) or else the one the texts point at; null when neither. */
@@ -404,22 +423,6 @@ public final class Engine {
       ranked.add(new RankedCause(ranked.size() + 1, s.cause(), s.confidence(), s.evidence()));
     }
     return ranked;
-  }
-
-  private List<RecommendedStep> steps(List<RankedCause> ranked) {
-    Map<String, List<String>> causesByStep = new LinkedHashMap<>();
-    for (RankedCause r : ranked) {
-      for (String stepId : r.cause().steps()) {
-        Step step = kb.steps().get(stepId);
-        if (step != null && !step.deprecated()) {
-          causesByStep.computeIfAbsent(stepId, s -> new ArrayList<>()).add(r.cause().id());
-        }
-      }
-    }
-    List<RecommendedStep> steps = new ArrayList<>();
-    causesByStep.forEach((id, causes) ->
-        steps.add(new RecommendedStep(steps.size() + 1, kb.steps().get(id), List.copyOf(causes))));
-    return steps;
   }
 
   private String title(String causeId) {

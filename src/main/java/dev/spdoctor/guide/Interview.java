@@ -3,7 +3,6 @@ package dev.spdoctor.guide;
 import dev.spdoctor.engine.AnswerValidator;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
-import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.DiagnosisRequest;
 import dev.spdoctor.engine.Engine;
 import java.time.LocalDate;
@@ -29,8 +28,8 @@ public final class Interview {
   }
 
   /** A cause counts as established at this confidence when the next one trails it by {@link #LEAD}. */
-  static final double ESTABLISHED = 0.85;
-  static final double LEAD = 0.3;
+  static final double ESTABLISHED = dev.spdoctor.engine.Plan.ESTABLISHED;
+  static final double LEAD = dev.spdoctor.engine.Plan.LEAD;
 
   private final Engine engine;
   private final List<String> texts;
@@ -82,16 +81,14 @@ public final class Interview {
     }
     Set<String> asked = new LinkedHashSet<>();
     turns.forEach(t -> asked.add(t.question()));
-    return current.openQuestions().stream().filter(q -> !asked.contains(q.question().id())).findFirst();
+    dev.spdoctor.kb.ClientDef client = current.client() == null ? null : current.client().client();
+    return current.openQuestions().stream()
+        .filter(q -> !asked.contains(q.question().id()) && q.question().asks(client)).findFirst();
   }
 
   /** Whether the leading cause is established: confident, and well ahead of the next. */
   public boolean established() {
-    List<RankedCause> causes = current.causes();
-    if (causes.isEmpty() || causes.get(0).confidence() < ESTABLISHED) {
-      return false;
-    }
-    return causes.size() == 1 || causes.get(0).confidence() - causes.get(1).confidence() >= LEAD;
+    return current.plan().established();
   }
 
   /**

@@ -83,6 +83,7 @@ final class KbCodec {
       str(out, q.help());
       str(out, q.check());
       str(out, q.effort());
+      list(out, q.clients());
     }
     out.writeInt(kb.milestones().size());
     for (MilestoneDef m : kb.milestones()) {
@@ -179,7 +180,7 @@ final class KbCodec {
     }
     Map<String, Question> questions = new LinkedHashMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      Question q = new Question(str(in), str(in), str(in), list(in), str(in), str(in), str(in));
+      Question q = new Question(str(in), str(in), str(in), list(in), str(in), str(in), str(in), list(in));
       questions.put(q.id(), q);
     }
     List<MilestoneDef> milestones = new ArrayList<>();

@@ -52,7 +52,7 @@ final class KbDocs {
   record LocalizedDoc(String language, String text, String source) {}
 
   record QuestionDoc(String id, String prompt, String type, List<String> choices, String help, String check,
-      String effort) {}
+      String effort, List<String> clients) {}
 
   record MilestoneDoc(String id, String date, String title, RefDoc source) {}
 

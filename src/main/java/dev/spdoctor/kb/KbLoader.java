@@ -51,6 +51,8 @@ public final class KbLoader {
   private Map<String, PortalEntry> portal = new TreeMap<>();
   private final Map<String, String> codeLookups = new TreeMap<>();
   private List<ClientDef> clients = List.of();
+  /** The file each step is defined in, for problems found after reading. */
+  private final Map<String, Path> stepFiles = new LinkedHashMap<>();
 
   private KbLoader(Path root) {
     this.root = root;
@@ -89,6 +91,7 @@ public final class KbLoader {
     Map<String, Question> questions = readQuestions();
     Map<String, Step> steps = new LinkedHashMap<>();
     Map<String, Cause> causes = readCauses(steps, questions.keySet());
+    checkOwnWords(steps);
     List<Signature> signatures = readSignatures();
     List<MilestoneDef> milestones = readMilestones();
     Map<String, ErrorCodeDef> codes = readCodes(causes, signatures);
@@ -249,6 +252,7 @@ public final class KbLoader {
           clean(expand(file, "id", step.id(), label, "verify", v.verify()))));
     }
     owner.put(step.id(), file);
+    stepFiles.put(step.id(), file);
     steps.put(step.id(), new Step(step.id(), clean(text), clean(role), clean(step.waitTime()),
         clean(verify), deprecated, clean(step.history()), step.risk(), source, variants, nonNull(step.needs())));
   }
@@ -441,7 +445,13 @@ public final class KbLoader {
       String effort = doc.effort() == null ? "medium" : doc.effort();
       checkEnum(file, "effort", effort, Set.copyOf(Question.EFFORTS));
       questions.put(doc.id(), new Question(doc.id(), clean(prompt), doc.type(), List.copyOf(choices), clean(help),
-          clean(check), effort));
+          clean(check), effort, nonNull(doc.clients())));
+      for (String c : nonNull(doc.clients())) {
+        if (clients.stream().noneMatch(d -> d.id().equals(c))) {
+          problem(file, "clients", c, "question '" + doc.id() + "' names the unknown client '" + c + "'",
+              "use an id from knowledge-base/tables/clients.yaml");
+        }
+      }
     }
     return questions;
   }
@@ -521,6 +531,33 @@ public final class KbLoader {
           "add source: with url: (a public page that shows it) and checked: (YYYY-MM-DD)");
     }
     return true;
+  }
+
+  /**
+   * A step's generic text and check are read by people whose program is not known: words that belong
+   * to one client's user interface alone (its own-words) go into a variant for that client.
+   */
+  private void checkOwnWords(Map<String, Step> steps) {
+    for (Step step : steps.values()) {
+      if (step.deprecated()) {
+        continue;
+      }
+      for (ClientDef client : clients) {
+        for (String word : client.ownWords()) {
+          java.util.regex.Pattern p = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b",
+              java.util.regex.Pattern.CASE_INSENSITIVE);
+          for (String[] part : new String[][] {{"text", step.text()}, {"verify", step.verify()}}) {
+            if (part[1] != null && p.matcher(part[1]).find()) {
+              Path file = stepFiles.get(step.id());
+              problem(file, "id", step.id(), "step '" + step.id() + "' speaks of " + client.id() + " ('" + word
+                  + "') in its generic " + part[0] + ":",
+                  "move that wording into a variant (variants: - clients: [" + client.id() + "]) and write the "
+                  + part[0] + ": for any program");
+            }
+          }
+        }
+      }
+    }
   }
 
   /** tables/clients.yaml: ids, names, markers that compile and point their examples at their own client. */

@@ -14,14 +14,24 @@ import java.util.List;
  * @param check the question as something to do ("Open ... and compare ..."), or null to show the prompt
  * @param effort how much finding the answer costs: {@code low} (look it up), {@code medium}, {@code high}
  *     (ask others, change something); checks that cost less come first among equally useful ones
+ * @param clients the clients the question makes sense for (tables/clients.yaml); empty for every client
  */
 public record Question(String id, String prompt, String type, List<String> choices, String help, String check,
-    String effort) implements Serializable {
+    String effort, List<String> clients) implements Serializable {
+  public Question {
+    clients = clients == null ? List.of() : List.copyOf(clients);
+  }
+
+  /** Whether the question makes sense for {@code client} (an unknown client: always). */
+  public boolean asks(ClientDef client) {
+    return client == null || clients.isEmpty() || clients.contains(client.id());
+  }
+
   /** Efforts a question may declare, cheapest first. */
   public static final List<String> EFFORTS = List.of("low", "medium", "high");
 
   /** A question without a check text, of medium effort. */
   public Question(String id, String prompt, String type, List<String> choices, String help) {
-    this(id, prompt, type, choices, help, null, "medium");
+    this(id, prompt, type, choices, help, null, "medium", List.of());
   }
 }

@@ -276,8 +276,8 @@ public final class ProfileLoader {
     String mfa = top.choice("mfa", SWITCHES);
     String securityDefaults = top.choice("security-defaults", SWITCHES);
 
-    String client = top.choice("client", dev.spdoctor.kb.KnowledgeBase.bundled().clients().stream()
-        .map(dev.spdoctor.kb.ClientDef::id).toList());
+    // An id of knowledge-base/tables/clients.yaml, checked against the knowledge base when it is used.
+    String client = top.text("client");
 
     Section ep = top.section("endpoints");
     Profile.Endpoints endpoints = new Profile.Endpoints(ep.text("login"), ep.text("graph"));

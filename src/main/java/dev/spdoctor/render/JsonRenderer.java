@@ -9,8 +9,7 @@ import dev.spdoctor.engine.Diagnosis.FiredRule;
 import dev.spdoctor.engine.Diagnosis.Match;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
-import dev.spdoctor.engine.Diagnosis.RecommendedStep;
-import dev.spdoctor.kb.Step;
+import dev.spdoctor.engine.Plan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -100,19 +99,19 @@ public final class JsonRenderer implements Renderer {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("steps");
-    for (RecommendedStep s : d.steps()) {
-      Step step = s.step();
+    for (Plan.Item i : d.plan().steps()) {
       g.writeStartObject();
-      g.writeNumberField("number", s.number());
-      g.writeStringField("id", step.id());
-      g.writeStringField("text", step.text());
-      optional(g, "role", step.role());
-      optional(g, "wait", step.waitTime());
-      optional(g, "verify", step.verify());
-      strings(g, "causes", s.causes());
+      g.writeNumberField("number", i.number());
+      g.writeStringField("id", i.id());
+      g.writeStringField("text", i.text());
+      optional(g, "role", i.role());
+      optional(g, "wait", i.waitTime());
+      optional(g, "verify", i.verify());
+      strings(g, "causes", i.causes());
       g.writeEndObject();
     }
     g.writeEndArray();
+    plan(d.plan(), g);
     g.writeArrayFieldStart("openQuestions");
     for (OpenQuestion q : d.openQuestions()) {
       g.writeStartObject();
@@ -203,6 +202,82 @@ public final class JsonRenderer implements Renderer {
     if (more != null) {
       more.write(g);
     }
+    g.writeEndObject();
+  }
+
+  private static void plan(Plan plan, JsonGenerator g) throws IOException {
+    g.writeObjectFieldStart("plan");
+    g.writeBooleanField("established", plan.established());
+    g.writeArrayFieldStart("groups");
+    for (Plan.Group grp : plan.groups()) {
+      g.writeStartObject();
+      g.writeStringField("kind", grp.kind().name().toLowerCase(java.util.Locale.ROOT));
+      if (grp.cause() != null) {
+        g.writeStringField("cause", grp.cause());
+        g.writeStringField("title", grp.title());
+        g.writeNumberField("confidence", round(grp.confidence()));
+      }
+      strings(g, "blocks", grp.blocking());
+      g.writeArrayFieldStart("items");
+      for (Plan.Item i : grp.items()) {
+        g.writeStartObject();
+        g.writeNumberField("number", i.number());
+        g.writeStringField("kind", i.kind().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("id", i.id());
+        g.writeStringField("text", i.text());
+        optional(g, "verify", i.verify());
+        optional(g, "role", i.role());
+        optional(g, "wait", i.waitTime());
+        g.writeStringField("risk", i.risk());
+        strings(g, "needs", i.needs());
+        strings(g, "causes", i.causes());
+        if (i.variant() == null) {
+          g.writeNullField("variant");
+        } else {
+          g.writeStringField("variant", i.variant());
+        }
+        if (i.answer() != null) {
+          g.writeStringField("answer", i.answer());
+          strings(g, "answers", i.answers());
+        }
+        if (!i.outcomes().isEmpty()) {
+          g.writeArrayFieldStart("outcomes");
+          for (Plan.Outcome o : i.outcomes()) {
+            g.writeStartObject();
+            g.writeStringField("answer", o.answer());
+            g.writeStringField("meaning", o.meaning());
+            strings(g, "rulesOut", o.rulesOut());
+            if (o.leads() != null) {
+              g.writeStringField("leads", o.leads());
+            }
+            g.writeBooleanField("establishes", o.establishes());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        }
+        if (!i.heldBack().isEmpty()) {
+          strings(g, "heldBack", i.heldBack());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("alsoSteps");
+      for (int n : grp.alsoSteps()) {
+        g.writeNumber(n);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("alsoPossible");
+    for (Plan.AlsoPossible a : plan.alsoPossible()) {
+      g.writeStartObject();
+      g.writeStringField("cause", a.cause());
+      g.writeStringField("title", a.title());
+      g.writeNumberField("confidence", round(a.confidence()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

@@ -8,7 +8,7 @@ import dev.spdoctor.engine.Diagnosis.FiredRule;
 import dev.spdoctor.engine.Diagnosis.Match;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
-import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import dev.spdoctor.engine.Plan;
 import java.io.PrintWriter;
 
 /** The report as Markdown, ready to paste into a ticket. */
@@ -61,21 +61,8 @@ public final class MarkdownRenderer implements Renderer {
           out.println(e.match() == null ? "" : "  \n  Seen: " + code(Visible.of(e.match().text())));
         }
       }
-      out.println();
-      out.println("### What to do, in order");
-      out.println();
-      for (RecommendedStep s : d.steps()) {
-        out.println(s.number() + ". " + s.step().text());
-        if (s.step().role() != null) {
-          out.println("   - Role: " + s.step().role());
-        }
-        if (s.step().waitTime() != null) {
-          out.println("   - Wait: " + s.step().waitTime());
-        }
-        if (s.step().verify() != null) {
-          out.println("   - Check: " + s.step().verify());
-        }
-      }
+      plan(d, out);
+      openQuestions(d, out);
     }
     if (!d.unmappedCodes().isEmpty()) {
       out.println();
@@ -92,21 +79,20 @@ public final class MarkdownRenderer implements Renderer {
       out.println();
       d.identifiers().forEach((k, v) -> out.println("- " + Visible.of(k) + ": `" + Visible.of(v) + "`"));
     }
-    if (!d.openQuestions().isEmpty()) {
-      out.println();
-      out.println("### Still unknown");
-      out.println();
-      for (OpenQuestion q : d.openQuestions()) {
-        out.println("- " + q.question().prompt() + " (`--answer " + q.question().id() + "=…`; bears on "
-            + String.join(", ", q.causes()) + ")");
-      }
-    }
     if (!d.ruledOut().isEmpty()) {
       out.println();
       out.println("### Ruled out");
       out.println();
       for (Exclusion x : d.ruledOut()) {
         out.println("- " + x.title() + " (`" + x.cause() + "`): " + x.reason() + ".");
+      }
+    }
+    if (d.hasCauses() && !d.unexplained().isEmpty()) {
+      out.println();
+      out.println("### Recognised, but no cause concluded");
+      out.println();
+      for (Match m : d.unexplained()) {
+        out.println("- " + code(m.text()));
       }
     }
     if (!d.probes().isEmpty()) {
@@ -133,6 +119,77 @@ public final class MarkdownRenderer implements Renderer {
       for (FiredRule r : d.trace()) {
         out.println("- `" + r.rule() + "` " + r.name());
       }
+    }
+  }
+
+  private static void plan(Diagnosis d, PrintWriter out) {
+    Plan plan = d.plan();
+    out.println();
+    out.println("### What to do, in order");
+    if (plan.established()) {
+      out.println();
+      out.println("One cause is established; these are its steps.");
+    }
+    for (Plan.Group g : plan.groups()) {
+      out.println();
+      if (g.kind() == Plan.GroupKind.CHECKS) {
+        out.println("#### " + Renderer.checksHeading(g));
+      } else {
+        out.println("#### " + Renderer.causeHeading(plan, g));
+        if (!g.blocking().isEmpty() && !plan.established()) {
+          out.println();
+          out.println("_" + Renderer.blockingNote(g) + "_");
+        }
+      }
+      out.println();
+      for (Plan.Item i : g.items()) {
+        String label = Renderer.itemLabel(i);
+        out.println(i.number() + ". " + (label.isEmpty() ? "" : "**" + label.strip() + "** ") + i.text());
+        if (i.risky()) {
+          out.println("   - **Risk: " + Plan.riskWords(i.risk()) + "**");
+        }
+        if (i.role() != null) {
+          out.println("   - Role: " + i.role());
+        }
+        if (i.waitTime() != null) {
+          out.println("   - Wait: " + i.waitTime());
+        }
+        if (i.verify() != null) {
+          out.println("   - Check: " + i.verify());
+        }
+        for (String o : Renderer.outcomes(i)) {
+          out.println("   - " + o);
+        }
+        if (i.answer() != null) {
+          out.println("   - Then: `--answer " + i.answer() + "=" + String.join("|", i.answers()) + "`");
+        }
+        out.println("   - _(" + Renderer.itemTag(i) + ")_");
+      }
+      if (!g.alsoSteps().isEmpty()) {
+        out.println();
+        out.println(Renderer.alsoSteps(g));
+      }
+    }
+    if (!plan.alsoPossible().isEmpty()) {
+      out.println();
+      out.println("#### Also possible (no steps unless the established cause is ruled out)");
+      out.println();
+      for (Plan.AlsoPossible a : plan.alsoPossible()) {
+        out.println("- " + a.title() + " (`" + a.cause() + "`, " + Renderer.number(a.confidence()) + ")");
+      }
+    }
+  }
+
+  private static void openQuestions(Diagnosis d, PrintWriter out) {
+    if (Renderer.stillUnknown(d).isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("### Still unknown: answering would sharpen the diagnosis");
+    out.println();
+    for (OpenQuestion q : Renderer.stillUnknown(d)) {
+      out.println("- " + q.question().prompt() + "  \n  `--answer " + q.question().id() + "="
+          + Renderer.answers(q.question()) + "` (bears on " + String.join(", ", q.causes()) + ")");
     }
   }
 

@@ -9,10 +9,8 @@ import dev.spdoctor.engine.Diagnosis.FoundCode;
 import dev.spdoctor.engine.Diagnosis.Match;
 import dev.spdoctor.engine.Diagnosis.OpenQuestion;
 import dev.spdoctor.engine.Diagnosis.RankedCause;
-import dev.spdoctor.engine.Diagnosis.RecommendedStep;
+import dev.spdoctor.engine.Plan;
 import dev.spdoctor.facts.ProbeRun;
-import dev.spdoctor.kb.Question;
-import dev.spdoctor.kb.Step;
 import java.io.PrintWriter;
 
 /** The report for a terminal: readable at 80 columns, colour only when asked for. */
@@ -78,29 +76,13 @@ public final class TextRenderer implements Renderer {
         }
       }
     }
-    out.println();
-    out.println(bold("What to do, in order"));
-    for (RecommendedStep s : d.steps()) {
-      out.println();
-      Step step = s.step();
-      out.println(Wrap.block(step.text(), pad(s.number() + ".", 4), "    "));
-      if (step.role() != null) {
-        out.println(Wrap.block("Role: " + step.role(), "    ", "          "));
-      }
-      if (step.waitTime() != null) {
-        out.println(Wrap.block("Wait: " + step.waitTime(), "    ", "          "));
-      }
-      if (step.verify() != null) {
-        out.println(Wrap.block("Check: " + step.verify(), "    ", "           "));
-      }
-      out.println(dim(Wrap.block("(" + step.id() + "; for " + String.join(", ", s.causes()) + ")", "    ", "     ")));
-    }
-    if (!d.openQuestions().isEmpty()) {
+    plan(d, out);
+    if (!Renderer.stillUnknown(d).isEmpty()) {
       out.println();
       out.println(bold("Still unknown: answering would sharpen the diagnosis"));
-      for (OpenQuestion q : d.openQuestions()) {
+      for (OpenQuestion q : Renderer.stillUnknown(d)) {
         out.println(Wrap.block(q.question().prompt(), "  - ", "    "));
-        out.println(dim(Wrap.block("--answer " + q.question().id() + "=" + answers(q.question())
+        out.println(dim(Wrap.block("--answer " + q.question().id() + "=" + Renderer.answers(q.question())
             + "  (bears on " + String.join(", ", q.causes()) + ")", "    ", "      ")));
       }
     }
@@ -115,6 +97,67 @@ public final class TextRenderer implements Renderer {
     }
     context(d, out);
     trace(d, out);
+  }
+
+  /** What to do: the plan's groups and items, numbered through. */
+  private void plan(Diagnosis d, PrintWriter out) {
+    Plan plan = d.plan();
+    out.println();
+    out.println(bold("What to do, in order"));
+    if (plan.established()) {
+      out.println();
+      out.println(Wrap.block("One cause is established; these are its steps.", "", ""));
+    }
+    for (Plan.Group g : plan.groups()) {
+      out.println();
+      if (g.kind() == Plan.GroupKind.CHECKS) {
+        out.println(bold(Wrap.block(Renderer.checksHeading(g), "", "")));
+      } else {
+        out.println(bold(Wrap.block(Renderer.causeHeading(plan, g), "", "")));
+        if (!g.blocking().isEmpty() && !plan.established()) {
+          out.println(dim(Wrap.block(Renderer.blockingNote(g), "", "")));
+        }
+      }
+      for (Plan.Item i : g.items()) {
+        item(i, out);
+      }
+      if (!g.alsoSteps().isEmpty()) {
+        out.println();
+        out.println(Wrap.block(Renderer.alsoSteps(g), "    ", "    "));
+      }
+    }
+    if (!plan.alsoPossible().isEmpty()) {
+      out.println();
+      out.println(bold("Also possible (no steps unless the established cause is ruled out)"));
+      for (Plan.AlsoPossible a : plan.alsoPossible()) {
+        out.println(Wrap.block(a.title() + " (" + a.cause() + ", " + Renderer.number(a.confidence()) + ")", "  - ",
+            "    "));
+      }
+    }
+  }
+
+  private void item(Plan.Item i, PrintWriter out) {
+    out.println();
+    out.println(Wrap.block(Renderer.itemText(i), pad(i.number() + ".", 4), "    "));
+    if (i.risky()) {
+      out.println(bold(Wrap.block("Risk: " + Plan.riskWords(i.risk()), "    ", "          ")));
+    }
+    if (i.role() != null) {
+      out.println(Wrap.block("Role: " + i.role(), "    ", "          "));
+    }
+    if (i.waitTime() != null) {
+      out.println(Wrap.block("Wait: " + i.waitTime(), "    ", "          "));
+    }
+    if (i.verify() != null) {
+      out.println(Wrap.block("Check: " + i.verify(), "    ", "           "));
+    }
+    for (String o : Renderer.outcomes(i)) {
+      out.println(Wrap.block(o, "    ", "      "));
+    }
+    if (i.answer() != null) {
+      out.println(dim(Wrap.block("Then: --answer " + i.answer() + "=" + String.join("|", i.answers()), "    ", "      ")));
+    }
+    out.println(dim(Wrap.block("(" + Renderer.itemTag(i) + ")", "    ", "     ")));
   }
 
   private void codes(Diagnosis d, PrintWriter out) {
@@ -193,14 +236,6 @@ public final class TextRenderer implements Renderer {
         out.println(dim(Wrap.block(f, "      ", "        ")));
       }
     }
-  }
-
-  private static String answers(Question q) {
-    return switch (q.type()) {
-      case "yesno" -> "yes|no";
-      case "choice" -> String.join("|", q.choices());
-      default -> q.type().toUpperCase();
-    };
   }
 
   private String bold(String s) {

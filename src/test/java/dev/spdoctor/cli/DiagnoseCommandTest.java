@@ -90,7 +90,13 @@ class DiagnoseCommandTest {
   void markdownReportHasACauseTableAndNumberedSteps() {
     String md = CliRun.run("diagnose", "--format", "markdown", "--as-of", "2026-06-01", "--error", AADSTS700016).out();
     assertThat(md).contains("| 1 | The app registration no longer exists in Entra ID | medium (0.50) |");
-    assertThat(md).contains("\n1. Register the application again");
+    // The plan: first the checks that tell the three causes apart, then each cause's steps under its heading.
+    assertThat(md).contains("#### First, the checks that tell the causes apart");
+    assertThat(md).contains("\n1. **Check:** Search Entra ID > App registrations");
+    assertThat(md).containsPattern("#### If it is: The app registration no longer exists in Entra ID \\(medium 0.50\\)\n\n"
+        + "\\d+\\. Register the application again");
+    // The same order as the text report: still unknown before identifiers, allowed values and causes shown.
+    assertThat(md.indexOf("### What to do")).isLessThan(md.indexOf("### Identifiers"));
   }
 
   @Test

@@ -50,6 +50,24 @@ class KbLoaderTest {
   }
 
   @Test
+  void aGenericStepTextThatSpeaksOfTheWizardIsReported() throws IOException {
+    edit("causes/tenant-not-found.yaml", "Put it where the application takes its Tenant ID from.",
+        "Paste it into the Tenant ID field of the Application details step.");
+    assertThatThrownBy(() -> KbLoader.load(kb)).isInstanceOf(KbException.class)
+        .hasMessageContaining("causes/")
+        .hasMessageContaining("step 'copy-tenant-id-from-overview' speaks of wizard ('Application details')")
+        .hasMessageContaining("variants: - clients: [wizard]");
+  }
+
+  @Test
+  void aVariantForAnUnknownClientIsReported() throws IOException {
+    edit("causes/app-registration-deleted.yaml", "- clients: [pnp-powershell]", "- clients: [pnp-powershel]");
+    assertThatThrownBy(() -> KbLoader.load(kb)).isInstanceOf(KbException.class)
+        .hasMessageContaining("names the unknown client 'pnp-powershel'")
+        .hasMessageContaining("did you mean 'pnp-powershell'?");
+  }
+
+  @Test
   void aYamlSyntaxErrorNamesTheLine() throws IOException {
     edit("causes/dns-hijacking.yaml", "title:", "title: \"unclosed");
     assertThatThrownBy(() -> KbLoader.load(kb)).hasMessageContaining("causes/dns-hijacking.yaml:")

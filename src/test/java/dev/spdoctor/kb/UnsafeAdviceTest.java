@@ -40,9 +40,15 @@ class UnsafeAdviceTest {
   }
 
   @Test
-  void keptAsHistoryBeforeTheRetirement() {
-    assertThat(stepIds(TEXTS.get(0), Map.of("invited-account-match-required", "yes"), LocalDate.of(2026, 1, 10)))
-        .contains(STEP);
+  void keptAsHistoryBeforeTheRetirementButHeldBackBelowSevenTenths() {
+    // Before the retirement the cause is still read (at 0.60 when the setting is confirmed on), but a
+    // step that weakens security is not shown for a cause below 0.7: a confirmation stands in its place.
+    Diagnosis d = engine.diagnose(new DiagnosisRequest(List.of(TEXTS.get(0)),
+        Map.of("invited-account-match-required", "yes"), LocalDate.of(2026, 1, 10)));
+    assertThat(d.causes().get(0).cause().id()).isEqualTo("invited-account-match-required");
+    assertThat(d.causes().get(0).confidence()).isLessThan(0.7);
+    assertThat(d.steps().stream().map(s -> s.step().id())).doesNotContain(STEP);
+    assertThat(d.plan().items().stream().flatMap(i -> i.heldBack().stream())).contains(STEP);
   }
 
   @Test
