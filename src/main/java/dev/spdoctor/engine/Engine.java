@@ -28,7 +28,6 @@ import dev.spdoctor.kb.Cause;
 import dev.spdoctor.kb.ErrorCodeDef;
 import dev.spdoctor.kb.KnowledgeBase;
 import dev.spdoctor.kb.MilestoneDef;
-import dev.spdoctor.kb.Step;
 import dev.spdoctor.text.ErrorCodes;
 import dev.spdoctor.text.TextNormalizer;
 import java.util.ArrayList;
