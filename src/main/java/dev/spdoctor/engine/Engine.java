@@ -14,6 +14,7 @@ import dev.spdoctor.facts.Capture;
 import dev.spdoctor.facts.CodeCause;
 import dev.spdoctor.facts.CodeMatch;
 import dev.spdoctor.facts.Deployment;
+import dev.spdoctor.facts.DeploymentScope;
 import dev.spdoctor.facts.Known;
 import dev.spdoctor.facts.Milestone;
 import dev.spdoctor.facts.Need;
@@ -167,6 +168,10 @@ public final class Engine {
       facts.add(new Milestone(m.id(), m.date(), !request.asOf().isBefore(m.date())));
     }
     kb.apps().forEach(a -> facts.add(new WellKnownApp(a.id(), a.appId(), a.name())));
+    kb.causes().values().forEach(c -> facts.add(new DeploymentScope("cause", c.id(),
+        c.deployment().contains("online"), c.deployment().contains("onprem"))));
+    kb.signatures().forEach(s -> facts.add(new DeploymentScope("signature", s.id(),
+        s.deployment().contains("online"), s.deployment().contains("onprem"))));
     return new Facts(known, matches, matchById, normalised, facts, fragments);
   }
 
