@@ -24,8 +24,8 @@ public final class Cli {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         K made = defaults.create(type);
-        if (made instanceof StdinAware aware) {
-          aware.stdin(stdin);
+        if (made instanceof StdinCommand command) {
+          command.stdin = stdin;
         }
         return made;
       }
@@ -61,10 +61,5 @@ public final class Cli {
     dev.spdoctor.render.Wrap.width(Terminals.reportColumns());
     CommandLine cmd = commandLine(System.in, args.length > 0 ? args[0] : null);
     return CheckedStreams.execute(cmd, args);
-  }
-
-  /** A command that reads standard input. */
-  interface StdinAware {
-    void stdin(InputStream in);
   }
 }

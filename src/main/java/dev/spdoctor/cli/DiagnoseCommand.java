@@ -12,11 +12,9 @@ import dev.spdoctor.render.Renderer;
 import dev.spdoctor.render.WhyNotText;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +34,7 @@ import picocli.CommandLine.Spec;
         "  spdoctor diagnose --batch tickets.jsonl > results.jsonl",
         "  spdoctor diagnose --profile contoso.yaml --live",
         "  spdoctor diagnose --profile contoso.yaml --error-file wizard.log",})
-public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware {
-  private InputStream stdin = System.in;
+public final class DiagnoseCommand extends StdinCommand {
   @Spec CommandSpec spec;
   @Mixin OutputMixin output;
   @Mixin InputMixin input;
@@ -74,11 +71,6 @@ public final class DiagnoseCommand implements Callable<Integer>, Cli.StdinAware 
       + " texts (tokens and secrets redacted) with the codes found in them to FILE as one JSON line, as candidates"
       + " for knowledge-base authors.")
   Path unrecognisedOut;
-
-  @Override
-  public void stdin(InputStream in) {
-    this.stdin = in;
-  }
 
   @Override
   public Integer call() throws IOException {

@@ -8,33 +8,9 @@ import java.util.Map;
  * and the table in docs/cli.md are generated from it (a test keeps the document in step).
  */
 public final class ExitCodes {
-  /** A diagnosis ran and named at least one cause; a check passed. */
-  public static final int OK = 0;
-  /** A diagnosis ran and no cause was established. */
-  public static final int NO_CAUSE = 1;
-  /** The command line was wrong: an unknown option or value, a missing argument. */
-  public static final int USAGE = 2;
-  /** The input could not be used: missing or unreadable file, binary, not UTF-8, empty, too large. */
-  public static final int BAD_INPUT = 3;
-  /** The knowledge base or the rules have problems. */
-  public static final int BAD_KNOWLEDGE_BASE = 4;
-  /** {@code probe}: at least one probe found a problem. */
-  public static final int PROBE_PROBLEM = 5;
-  /** {@code probe}: no probe could collect anything. */
-  public static final int NOTHING_COLLECTED = 6;
-  /** The launchers: no usable Java (or, for the repository launcher's build, no Maven). */
-  public static final int UNAVAILABLE = 69;
-  /** A bug in spdoctor. Please report it with the output of --stacktrace. */
-  public static final int INTERNAL = 70;
-  /**
-   * A file spdoctor was asked to write was refused (a folder, a device, a symbolic link) or could
-   * not be written (no space, no permission); nothing was left half-written.
-   */
-  public static final int CANNOT_WRITE = 73;
-  /** Standard output or standard error could not be written (a closed pipe, a full disk). */
-  public static final int OUTPUT_FAILED = 74;
-  /** Interrupted with Ctrl-C. */
-  public static final int INTERRUPTED = 130;
+  // The codes; what each means is written once, in ALL below.
+  public static final int OK = 0, NO_CAUSE = 1, USAGE = 2, BAD_INPUT = 3, BAD_KNOWLEDGE_BASE = 4, PROBE_PROBLEM = 5,
+      NOTHING_COLLECTED = 6, UNAVAILABLE = 69, INTERNAL = 70, CANNOT_WRITE = 73, OUTPUT_FAILED = 74, INTERRUPTED = 130;
 
   /**
    * One exit code.

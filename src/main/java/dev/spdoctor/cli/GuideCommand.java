@@ -15,12 +15,10 @@ import dev.spdoctor.render.JsonRenderer;
 import dev.spdoctor.render.ProbeProgress;
 import dev.spdoctor.render.Renderer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +36,7 @@ import picocli.CommandLine.Spec;
         "  spdoctor guide --error-file err.txt --answers answers.yaml --transcript session.json",
         "  spdoctor guide --profile contoso.yaml --live",
         "", "Exit codes: as diagnose; 130 when interrupted with Ctrl-C."})
-public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
+public final class GuideCommand extends StdinCommand {
   @Spec CommandSpec spec;
   @Mixin InputMixin input;
   @Mixin OutputMixin output;
@@ -59,12 +57,6 @@ public final class GuideCommand implements Callable<Integer>, Cli.StdinAware {
           + " spdoctor diagnose --transcript FILE replays it.")
   Path transcriptFile;
 
-  private InputStream stdin = System.in;
-
-  @Override
-  public void stdin(InputStream in) {
-    this.stdin = in;
-  }
 
   @Override
   public Integer call() throws IOException {

@@ -1,7 +1,6 @@
 package dev.spdoctor.cli;
 
 import dev.spdoctor.engine.Diagnosis.FiredRule;
-import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
 import dev.spdoctor.authoring.FixtureCase;
 import dev.spdoctor.authoring.FixtureRunner;
@@ -48,7 +47,6 @@ public final class KbTestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     WorkingCopy copy = kb.workingCopy();
-    Engine engine = copy.engine();
     List<Located> cases = new ArrayList<>();
     for (Path p : paths.isEmpty() ? List.of(copy.fixturesDir()) : paths) {
       if (!Files.exists(p)) {
@@ -70,7 +68,8 @@ public final class KbTestCommand implements Callable<Integer> {
             + " case names nor a rule" + Similar.didYouMean(filter, names));
       }
     }
-    FixtureRunner runner = new FixtureRunner(engine);
+    // the rules are compiled only once the cases and the filter are known to be usable
+    FixtureRunner runner = new FixtureRunner(copy.engine());
     PrintWriter out = spec.commandLine().getOut();
     int passed = 0;
     int failed = 0;

@@ -6,13 +6,11 @@ import dev.spdoctor.probe.ProbeRunner;
 import dev.spdoctor.profile.ProfileAnswers;
 import dev.spdoctor.render.ProbeProgress;
 import dev.spdoctor.render.ProbeReport;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,13 +32,12 @@ import picocli.CommandLine.Spec;
         "  spdoctor probe --profile contoso.yaml     (secrets from env, file or prompt, as the profile says)",
         "  spdoctor probe --profile contoso.yaml --dry-run",
         "  spdoctor probe --profile contoso.yaml --format json > observations.json",})
-public final class ProbeCommand implements Callable<Integer>, Cli.StdinAware {
+public final class ProbeCommand extends StdinCommand {
   /** Formats of the observation report. */
   public enum Format { text, json }
 
   @Spec CommandSpec spec;
   @Mixin ProfileMixin profileOptions;
-  private InputStream stdin = System.in;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -48,11 +45,6 @@ public final class ProbeCommand implements Callable<Integer>, Cli.StdinAware {
 
   @Option(names = "--offline", description = "Run only the probes that need no network (profile, certificate file).")
   boolean offline;
-
-  @Override
-  public void stdin(InputStream in) {
-    this.stdin = in;
-  }
 
   @Override
   public Integer call() {

@@ -11,7 +11,6 @@ import dev.spdoctor.scan.ScanException;
 import dev.spdoctor.scan.ScanProgress;
 import dev.spdoctor.scan.ScanReport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -38,8 +37,7 @@ import picocli.CommandLine.Spec;
         "  spdoctor scan backup-job.log",
         "  spdoctor scan --recursive C:\\\\ProgramData\\\\Logs --format markdown > findings.md",
         "  zcat old.log.gz | spdoctor scan -"})
-public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
-  private InputStream stdin = System.in;
+public final class ScanCommand extends StdinCommand {
   @Spec CommandSpec spec;
   @Mixin OutputMixin output;
 
@@ -74,11 +72,6 @@ public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
   Path kbDir;
 
   @Override
-  public void stdin(InputStream in) {
-    this.stdin = in;
-  }
-
-  @Override
   public Integer call() throws IOException {
     if (threads < 1 || threads > 64) {
       throw new SpdoctorException(ExitCodes.USAGE, "--threads must be between 1 and 64");
@@ -89,7 +82,7 @@ public final class ScanCommand implements Callable<Integer>, Cli.StdinAware {
     LogScan.Outcome outcome;
     try {
       KnowledgeBase kb;
-      java.util.concurrent.Callable<Engine> engine;
+      Callable<Engine> engine;
       if (kbDir == null) {
         kb = KnowledgeBase.bundled();
         engine = () -> new Engine(RuleBase.bundled(), kb);

@@ -3,34 +3,20 @@ package dev.spdoctor.probe;
 import dev.spdoctor.probe.cert.CertificateFileException;
 import dev.spdoctor.probe.cert.CertificateFiles;
 import dev.spdoctor.probe.cert.LoadedCertificate;
+import dev.spdoctor.probe.cert.Thumbprint;
 import dev.spdoctor.profile.Profile;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The {@code certificate} probe (offline): reads the app's certificate file and reports its
  * format, key, validity against the run's clock, thumbprint against the one entered, and whether
  * the private key belongs to the certificate. Keys are listed in docs/probes.md.
  */
-public final class CertificateProbe implements Probe {
+public final class CertificateProbe implements Probe.Offline {
   public static final String ID = "certificate";
-
-  /** Separators people paste with a thumbprint (spaces, colons, hyphens). */
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s:\\-\\u00A0]");
-  /**
-   * Invisible characters that come along when a thumbprint is copied from Windows' certificate
-   * dialog (a left-to-right mark before the first digit is the classic) or from other text.
-   */
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF]");
 
   @Override
   public String id() {
@@ -40,16 +26,6 @@ public final class CertificateProbe implements Probe {
   @Override
   public String title() {
     return "Certificate file";
-  }
-
-  @Override
-  public boolean network() {
-    return false;
-  }
-
-  @Override
-  public List<PlannedRequest> plan(ProbeContext context) {
-    return List.of();
   }
 
   @Override
@@ -80,34 +56,19 @@ public final class CertificateProbe implements Probe {
     Instant now = context.clock().instant();
     String validity = now.isBefore(notBefore) ? "not-yet-valid" : now.isAfter(notAfter) ? "expired" : "valid";
     values.put("validity", validity);
-    String thumbprint = thumbprint(cert);
+    String thumbprint = Thumbprint.of(cert);
     values.put("thumbprint", thumbprint);
     if (spec.thumbprint() != null && !spec.thumbprint().isBlank()) {
-      String entered = normaliseThumbprint(spec.thumbprint());
+      String entered = Thumbprint.normalise(spec.thumbprint());
       values.put("thumbprint-entered", entered);
       values.put("thumbprint-matches", yesNo(entered.equals(thumbprint)));
-      values.put("thumbprint-invisible-characters", yesNo(INVISIBLE.matcher(spec.thumbprint()).find()));
+      values.put("thumbprint-invisible-characters", yesNo(Thumbprint.hasInvisible(spec.thumbprint())));
     }
     if (loaded.hasPrivateKey()) {
       values.put("key-matches-certificate", yesNo(CertificateFiles.keyMatches(loaded.privateKey(), cert)));
     }
     values.put("subject", cert.getSubjectX500Principal().getName());
     return Observation.collected(ID, summary(loaded, bits, validity, values), values);
-  }
-
-  /** SHA-1 of the certificate's DER, upper-case hex without separators, as Windows shows it. */
-  public static String thumbprint(X509Certificate cert) {
-    try {
-      return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded()));
-    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-      throw new IllegalStateException("cannot compute the thumbprint: " + e.getMessage(), e);
-    }
-  }
-
-  /** A thumbprint as entered, without separators or invisible characters, in upper case. */
-  public static String normaliseThumbprint(String entered) {
-    String s = INVISIBLE.matcher(entered).replaceAll("");
-    return SEPARATORS.matcher(s).replaceAll("").toUpperCase(Locale.ROOT);
   }
 
   private static String summary(LoadedCertificate loaded, int bits, String validity, Map<String, String> values) {

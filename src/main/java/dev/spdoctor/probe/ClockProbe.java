@@ -23,11 +23,6 @@ public final class ClockProbe implements Probe {
   }
 
   @Override
-  public boolean network() {
-    return true;
-  }
-
-  @Override
   public List<PlannedRequest> plan(ProbeContext context) {
     return List.of();
   }

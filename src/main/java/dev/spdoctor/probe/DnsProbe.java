@@ -21,11 +21,6 @@ public final class DnsProbe implements Probe {
     return "Name resolution";
   }
 
-  @Override
-  public boolean network() {
-    return true;
-  }
-
   /** The hosts by their key: sharepoint, admin, login, graph (online); server, central-admin (on-premises). */
   static Map<String, String> hosts(ProbeContext ctx) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -70,11 +70,6 @@ public final class GraphProbe implements Probe {
   }
 
   @Override
-  public boolean network() {
-    return true;
-  }
-
-  @Override
   public List<PlannedRequest> plan(ProbeContext context) {
     return List.of(new PlannedRequest(ID, "GET", sitesUrl(context),
         "whether the app's token may read SharePoint sites through Microsoft Graph"));

@@ -43,11 +43,6 @@ public final class NxdomainProbe implements Probe {
     return "Resolver rewriting of unknown names";
   }
 
-  @Override
-  public boolean network() {
-    return true;
-  }
-
   /** The parent domain to ask under, or null. */
   private static String parent(ProbeContext ctx) {
     var sp = ctx.profile().sharePoint();

@@ -26,11 +26,6 @@ public final class OnPremProbe implements Probe {
     return "On-premises server reachability";
   }
 
-  @Override
-  public boolean network() {
-    return true;
-  }
-
   private record Target(String prefix, String label, URI uri) {}
 
   private static List<Target> targets(ProbeContext ctx) {

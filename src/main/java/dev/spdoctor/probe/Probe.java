@@ -17,11 +17,26 @@ public interface Probe {
   String title();
 
   /** Whether the probe sends anything over the network (offline diagnosis runs only those that do not). */
-  boolean network();
+  default boolean network() {
+    return true;
+  }
 
   /** The requests {@link #run} would send, for {@code --dry-run}; empty for offline probes. */
   List<PlannedRequest> plan(ProbeContext context);
 
   /** Runs the probe. Called at most once per run, after the probes it reads from. */
   Observation run(ProbeContext context) throws InterruptedException;
+
+  /** A probe that reads only local files and the profile: it sends nothing and plans no request. */
+  interface Offline extends Probe {
+    @Override
+    default boolean network() {
+      return false;
+    }
+
+    @Override
+    default List<PlannedRequest> plan(ProbeContext context) {
+      return List.of();
+    }
+  }
 }

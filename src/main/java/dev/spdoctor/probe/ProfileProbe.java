@@ -1,8 +1,8 @@
 package dev.spdoctor.probe;
 
+import dev.spdoctor.probe.net.Names;
 import dev.spdoctor.profile.Cloud;
 import dev.spdoctor.profile.Profile;
-import dev.spdoctor.text.Identifiers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -21,14 +21,10 @@ import java.util.regex.Pattern;
  * {@code central-admin-url-shape}. The legacy-authentication, MFA and security-defaults keys come
  * from either when given.
  */
-public final class ProfileProbe implements Probe {
+public final class ProfileProbe implements Probe.Offline {
   /** The probe id. */
   public static final String ID = "profile";
 
-  private static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Pattern DOMAIN =
-      Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]");
   private static final Pattern PLAIN_USER = Pattern.compile("[A-Za-z0-9._-]*");
 
   @Override
@@ -39,16 +35,6 @@ public final class ProfileProbe implements Probe {
   @Override
   public String title() {
     return "Profile values";
-  }
-
-  @Override
-  public boolean network() {
-    return false;
-  }
-
-  @Override
-  public List<PlannedRequest> plan(ProbeContext context) {
-    return List.of();
   }
 
   @Override
@@ -170,19 +156,17 @@ public final class ProfileProbe implements Probe {
     if (id == null || id.isBlank()) {
       return "missing";
     }
-    return Identifiers.classify(id) == Identifiers.Kind.GUID && GUID.matcher(id.strip()).matches() ? "guid" : "not-guid";
+    return Names.isGuid(id) ? "guid" : "not-guid";
   }
 
   static String tenantIdFormat(String id) {
     if (id == null || id.isBlank()) {
       return "missing";
     }
-    String t = id.strip();
-    Identifiers.Kind kind = Identifiers.classify(t);
-    if (kind == Identifiers.Kind.GUID && GUID.matcher(t).matches()) {
+    if (Names.isGuid(id)) {
       return "guid";
     }
-    return kind == Identifiers.Kind.DOMAIN && t.length() <= 253 && DOMAIN.matcher(t).matches() ? "domain" : "not-valid";
+    return Names.isDomain(id) ? "domain" : "not-valid";
   }
 
   static String onlineUrlShape(String url) {

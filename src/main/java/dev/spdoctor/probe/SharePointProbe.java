@@ -31,15 +31,8 @@ public final class SharePointProbe implements Probe {
   }
 
   @Override
-  public boolean network() {
-    return true;
-  }
-
-  @Override
   public List<PlannedRequest> plan(ProbeContext context) {
-    URI u = target(context);
-    return u == null ? List.of()
-        : List.of(new PlannedRequest(ID, "GET", u.toString(), "the tenant that owns the site (Bearer realm of the 401)"));
+    return PlannedRequest.get(ID, target(context), "the tenant that owns the site (Bearer realm of the 401)");
   }
 
   private static URI target(ProbeContext ctx) {

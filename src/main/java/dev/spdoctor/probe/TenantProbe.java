@@ -28,14 +28,8 @@ public final class TenantProbe implements Probe {
   }
 
   @Override
-  public boolean network() {
-    return true;
-  }
-
-  @Override
   public List<PlannedRequest> plan(ProbeContext context) {
-    URI u = target(context);
-    return u == null ? List.of() : List.of(new PlannedRequest(ID, "GET", u.toString(), "does the tenant exist, in which cloud"));
+    return PlannedRequest.get(ID, target(context), "does the tenant exist, in which cloud");
   }
 
   private static URI target(ProbeContext ctx) {

@@ -60,11 +60,6 @@ public final class TlsProbe implements Probe {
   }
 
   @Override
-  public boolean network() {
-    return true;
-  }
-
-  @Override
   public List<PlannedRequest> plan(ProbeContext context) {
     URI login = target(context.profile());
     if (login == null) {

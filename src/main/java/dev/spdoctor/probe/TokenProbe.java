@@ -65,11 +65,6 @@ public final class TokenProbe implements Probe {
   }
 
   @Override
-  public boolean network() {
-    return true;
-  }
-
-  @Override
   public List<PlannedRequest> plan(ProbeContext context) {
     Profile p = context.profile();
     if (missing(p) != null) {

@@ -175,8 +175,11 @@ public final class ByteAutomaton {
     return row;
   }
 
-  /** Adds to {@code found} the index of every literal in {@code buf[from, to)}. */
-  public void collect(byte[] buf, int from, int to, java.util.BitSet found) {
+  /**
+   * Adds to {@code found} the index of every literal in {@code buf[from, to)}, reading from the
+   * start state, and returns the state it ends in.
+   */
+  public int collect(byte[] buf, int from, int to, java.util.BitSet found) {
     final int[] d = delta;
     final byte[] cl = classOf;
     int s = 0;
@@ -189,6 +192,7 @@ public final class ByteAutomaton {
         }
       }
     }
+    return s;
   }
 
   /** Number of states, for tests and measurements. */
@@ -196,18 +200,9 @@ public final class ByteAutomaton {
     return states;
   }
 
-  /** The state after reading {@code buf[from, to)} from the start state, hits ignored. */
+  /** The state after reading {@code buf[from, to)} from the start state, hits ignored (a warm-up, not the hot loop). */
   public int state(byte[] buf, int from, int to) {
-    final int[] d = delta;
-    final byte[] cl = classOf;
-    int s = 0;
-    for (int i = from; i < to; i++) {
-      s = d[s + cl[buf[i] & 0xff]];
-      if (s < 0) {
-        s = ~s;
-      }
-    }
-    return s;
+    return collect(buf, from, to, new java.util.BitSet());
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -28,36 +29,18 @@ import java.util.zip.GZIPInputStream;
  * @param path the file, or null for standard input
  */
 public record LogSource(String name, Path path) {
-  /** An opened source: its bytes as UTF-8, and how many raw bytes have been read so far. */
-  public static final class Opened implements AutoCloseable {
-    private final InputStream in;
-    private final Counting raw;
-    private final long size;
-    private final boolean compressed;
-
-    Opened(InputStream in, Counting raw, long size, boolean compressed) {
-      this.in = in;
-      this.raw = raw;
-      this.size = size;
-      this.compressed = compressed;
-    }
-
-    public InputStream in() {
-      return in;
-    }
-
+  /**
+   * An opened source: its bytes as UTF-8, and how many raw bytes have been read so far.
+   *
+   * @param in the text, as UTF-8 bytes
+   * @param counter raw bytes read so far (compressed bytes for a gzip file)
+   * @param size size on disk, or -1 when unknown (standard input)
+   * @param compressed whether the source is gzip
+   */
+  public record Opened(InputStream in, LongSupplier counter, long size, boolean compressed) implements AutoCloseable {
     /** Raw bytes read so far (compressed bytes for a gzip file). */
     public long rawRead() {
-      return raw.count;
-    }
-
-    /** Size on disk, or -1 when unknown (standard input). */
-    public long size() {
-      return size;
-    }
-
-    public boolean compressed() {
-      return compressed;
+      return counter.getAsLong();
     }
 
     @Override
@@ -92,7 +75,7 @@ public record LogSource(String name, Path path) {
     } else if (c1 == 0xef && c2 == 0xbb && c3 == 0xbf) {
       in.skip(3);
     }
-    return new Opened(in, raw, size, gz);
+    return new Opened(in, () -> raw.count, size, gz);
   }
 
   private static InputStream utf16(InputStream in, Charset charset) throws IOException {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 public final class Names {
   public static final Pattern GUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  static final Pattern DOMAIN = Pattern.compile("(?i)(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+  /** Labels of at most 63 letters, digits and inner hyphens, no trailing dot (a URL path takes the name as written). */
+  private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private Names() {}
@@ -19,9 +20,13 @@ public final class Names {
     return s != null && GUID.matcher(s.strip()).matches() && Identifiers.isGuid(s);
   }
 
-  /** A domain name, as the one identifier classifier judges it (at most 253 characters). */
+  /**
+   * A domain name, as the one identifier classifier judges it, at most 253 characters and without
+   * a trailing dot: the profile probe and the tenant probe accept the same names.
+   */
   public static boolean isDomain(String s) {
-    return s != null && s.strip().length() <= 253 && Identifiers.classify(s) == Identifiers.Kind.DOMAIN;
+    return s != null && s.strip().length() <= 253 && Identifiers.classify(s) == Identifiers.Kind.DOMAIN
+        && DOMAIN.matcher(s.strip()).matches();
   }
 
   /** The URL, or null when it is missing or not an absolute http(s) URL with a host. */
