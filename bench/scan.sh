@@ -70,7 +70,9 @@ report = json.load(open(tmp + "/scan.json"))
 scan = report["scan"]
 found = {}
 for h in scan["hits"]:
-    found[h["signature"]] = found.get(h["signature"], 0) + h["count"]
+    # a line two signatures match is one hit, in the group of the first; the other is in alsoMatched
+    for sig in [h["signature"]] + h.get("alsoMatched", []):
+        found[sig] = found.get(sig, 0) + h["count"]
 seeded = dict((l.split("\t")[0], int(l.split("\t")[1])) for l in open(tmp + "/seeded.tsv") if l.strip())
 print()
 print("log:     %.1f MiB, %d lines" % (size / 2**20, scan["lines"]))

@@ -95,8 +95,6 @@ public final class ScanCommand extends StdinCommand {
           ProbeProgress.stderrIsTerminal() ? new ScanProgress(err) : null);
     } catch (ScanException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new SpdoctorException(ExitCodes.BAD_INPUT, "a gzip file is damaged or cut short: " + e.getMessage());
     } catch (NoSuchFileException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, "no such file: " + e.getFile());
     } catch (AccessDeniedException e) {

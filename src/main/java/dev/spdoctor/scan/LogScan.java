@@ -30,6 +30,8 @@ public final class LogScan {
    *
    * @param signature signature id
    * @param message the message as the knowledge base prints it
+   * @param seen the matched words as the log has them (first occurrence; secrets redacted, controls shown as ?)
+   * @param alsoMatched other signatures that matched the same lines (not counted again)
    * @param causes the causes the engine concludes from these lines alone (empty: none on their own)
    * @param count matches counted
    * @param first where the first match is
@@ -39,7 +41,7 @@ public final class LogScan {
    * @param examples the first few occurrences
    * @param texts distinct matched texts in the group
    */
-  public record Group(String signature, String message, List<String> causes, long count, ScanTally.Place first,
+  public record Group(String signature, String message, String seen, List<String> alsoMatched, List<String> causes, long count, ScanTally.Place first,
       ScanTally.Place last, Timestamps.Stamp earliest, Timestamps.Stamp latest, List<ScanTally.Example> examples,
       int texts) {}
 
@@ -129,7 +131,9 @@ public final class LogScan {
       Timestamps.Stamp earliest = null;
       Timestamps.Stamp latest = null;
       List<ScanTally.Example> examples = new ArrayList<>();
+      Set<String> also = new LinkedHashSet<>();
       for (ScanTally.Entry e : es) {
+        also.addAll(e.alsoMatched());
         count += e.count();
         first = first == null || before(e.first(), first, tally) ? e.first() : first;
         last = last == null || before(last, e.last(), tally) ? e.last() : last;
@@ -141,7 +145,7 @@ public final class LogScan {
       examples.sort(Comparator.comparingInt((ScanTally.Example x) -> order.indexOf(x.source()))
           .thenComparingLong(ScanTally.Example::line));
       groups.add(new Group(head.signature(), messages.getOrDefault(head.signature(), head.text()),
-          causesOf.get(g.getKey()), count, first, last, earliest, latest,
+          ScanTally.safe(head.text()), List.copyOf(also), causesOf.get(g.getKey()), count, first, last, earliest, latest,
           List.copyOf(examples.subList(0, Math.min(ScanTally.EXAMPLES, examples.size()))), es.size()));
     }
     groups.sort(Comparator.comparing((Group g) -> g.first(), (a, b) -> before(a, b, tally) ? -1 : before(b, a, tally) ? 1 : 0));

@@ -66,7 +66,12 @@ public final class LogScanner {
     long[] total = {0};
     try {
       for (LogSource s : sources) {
-        scanOne(s, stdin, into, progress, pool, total);
+        try {
+          scanOne(s, stdin, into, progress, pool, total);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+          throw new ScanException(s.name() + ": the gzip data is damaged or cut short; test the file with"
+              + " `gzip -t`, or scan the part that unpacks with `zcat FILE | spdoctor scan -`");
+        }
       }
     } finally {
       if (pool != null) {

@@ -57,13 +57,13 @@ public final class ScanReport {
       return;
     }
     for (LogScan.Group g : o.groups()) {
-      out.println(Wrap.block(shorten(g.message(), 150), "  ", "  "));
+      out.println(Wrap.block(shorten(g.seen(), 150), "  ", "  "));
       out.println("    " + grouped(g.count()) + (g.count() == 1 ? " time" : " times") + ", " + where(g));
       if (g.earliest() != null) {
         out.println("    " + (g.earliest().equals(g.latest()) ? "at " + g.earliest().iso()
             : "from " + g.earliest().iso() + " to " + g.latest().iso()));
       }
-      out.println(Wrap.block("signature " + g.signature() + (g.causes().isEmpty() ? "; no cause from these lines alone"
+      out.println(Wrap.block("signature " + g.signature() + also(g) + (g.causes().isEmpty() ? "; no cause from these lines alone"
           : "; causes " + String.join(", ", g.causes())), "    ", "      "));
       for (ScanTally.Example e : g.examples()) {
         String at = (o.sources().size() > 1 ? e.source() + ":" : "line ") + e.line() + ": ";
@@ -71,6 +71,10 @@ public final class ScanReport {
       }
       out.println();
     }
+  }
+
+  private static String also(LogScan.Group g) {
+    return g.alsoMatched().isEmpty() ? "" : " (same lines also match " + String.join(", ", g.alsoMatched()) + ")";
   }
 
   private static String where(LogScan.Group g) {
@@ -96,7 +100,7 @@ public final class ScanReport {
     out.println("| message | count | first | last | from | to | signature | causes |");
     out.println("|---|---:|---|---|---|---|---|---|");
     for (LogScan.Group g : o.groups()) {
-      out.println("| " + cell(shorten(g.message(), 120)) + " | " + g.count() + " | " + cell(place(g.first())) + " | "
+      out.println("| " + cell(shorten(g.seen(), 120)) + " | " + g.count() + " | " + cell(place(g.first())) + " | "
           + cell(place(g.last())) + " | " + (g.earliest() != null ? g.earliest().iso() : "") + " | "
           + (g.latest() != null ? g.latest().iso() : "") + " | `" + g.signature() + "` | "
           + (g.causes().isEmpty() ? "none alone" : String.join(", ", g.causes())) + " |");
@@ -137,6 +141,12 @@ public final class ScanReport {
       g.writeStartObject();
       g.writeStringField("signature", h.signature());
       g.writeStringField("message", h.message());
+      g.writeStringField("seen", h.seen());
+      g.writeArrayFieldStart("alsoMatched");
+      for (String a : h.alsoMatched()) {
+        g.writeString(a);
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("causes");
       for (String c : h.causes()) {
         g.writeString(c);

@@ -35,6 +35,7 @@ public final class ScanTally implements LogScanner.Hits {
     Timestamps.Stamp earliest;
     Timestamps.Stamp latest;
     final List<Example> examples = new ArrayList<>();
+    final java.util.Set<String> alsoMatched = new java.util.LinkedHashSet<>();
     String context;
 
     Entry(String signature, String text) {
@@ -74,6 +75,11 @@ public final class ScanTally implements LogScanner.Hits {
       return examples;
     }
 
+    /** Other signatures that matched the same lines (counted here once, not again under their own id). */
+    public java.util.Set<String> alsoMatched() {
+      return java.util.Collections.unmodifiableSet(alsoMatched);
+    }
+
     /** The text of the lines of its first occurrence, as matched (normalised, ULS pieces joined): what the diagnosis reads. */
     public String context() {
       return context;
@@ -104,12 +110,26 @@ public final class ScanTally implements LogScanner.Hits {
   public void block(BlockMatcher.Result r) {
     int m = 0;
     candidates += r.candidates();
-    for (BlockMatcher.Hit h : r.hits()) {
+    // in line order (a block's matcher yields them signature by signature); a stable sort keeps the
+    // signatures' order among hits on the same line
+    List<BlockMatcher.Hit> hits = new ArrayList<>(r.hits());
+    hits.sort(java.util.Comparator.comparingInt(BlockMatcher.Hit::relLine));
+    Entry lineOwner = null;
+    int ownerLine = -1;
+    for (BlockMatcher.Hit h : hits) {
       while (m < r.marks().size() && r.marks().get(m).relLine() < h.relLine()) {
         mark = r.marks().get(m++).stamp();
       }
+      if (lineOwner != null && h.relLine() == ownerLine) {
+        // a second signature on a line already counted: one message in the log, listed once
+        if (!h.signature().equals(lineOwner.signature)) {
+          lineOwner.alsoMatched.add(h.signature());
+        }
+        continue;
+      }
       Timestamps.Stamp stamp = h.stamp() != null ? h.stamp() : mark;
-      add(h, new Place(source.name(), lineBase + h.relLine() + 1, stamp));
+      lineOwner = add(h, new Place(source.name(), lineBase + h.relLine() + 1, stamp));
+      ownerLine = h.relLine();
     }
     if (!r.marks().isEmpty()) {
       mark = r.marks().get(r.marks().size() - 1).stamp();
@@ -118,7 +138,7 @@ public final class ScanTally implements LogScanner.Hits {
     bytes += r.bytes();
   }
 
-  private void add(BlockMatcher.Hit h, Place place) {
+  private Entry add(BlockMatcher.Hit h, Place place) {
     hits++;
     String key = h.signature() + '\u0000' + h.text();
     Entry e = entries.get(key);
@@ -148,6 +168,7 @@ public final class ScanTally implements LogScanner.Hits {
     if (e.examples.size() < EXAMPLES) {
       e.examples.add(new Example(place.source(), place.line(), safe(String.join(" ", h.lines()))));
     }
+    return e;
   }
 
   @Override

@@ -185,4 +185,36 @@ class LogScanTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> scan(1, f)).isInstanceOf(ScanException.class)
         .hasMessageContaining("looks binary");
   }
+
+  @Test
+  void aLineTwoSignaturesMatchIsCountedOnceUnderOneGroup(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("job.log");
+    String line = "AADSTS700027: The certificate with identifier used to sign the client assertion is not"
+        + " registered on application. [Reason - The key was not found., Thumbprint of key used by client:"
+        + " 'AB12CD34EF56AB12CD34EF56AB12CD34EF56AB12']\n";
+    Files.writeString(f, "start\n" + line + "noise\n" + line, StandardCharsets.UTF_8);
+    LogScan.Outcome o = scan(1, f);
+    long lines = o.groups().stream().mapToLong(LogScan.Group::count).sum();
+    assertThat(lines).as("two log lines, whatever number of signatures read them").isEqualTo(2);
+    assertThat(o.groups()).hasSize(1);
+    LogScan.Group g = o.groups().get(0);
+    assertThat(g.first().line()).isEqualTo(2);
+    assertThat(g.last().line()).isEqualTo(4);
+    // the heading quotes the log, not the knowledge base's canonical message
+    assertThat(g.seen()).contains("The certificate with identifier used to sign the client assertion");
+  }
+
+  @Test
+  void aDamagedGzipIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+    Path gz = dir.resolve("job.log.gz");
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(b)) {
+      out.write("AADSTS700016: Application with identifier 'x' was not found\n".repeat(2000)
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] whole = b.toByteArray();
+    Files.write(gz, java.util.Arrays.copyOf(whole, whole.length / 2));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> scan(1, gz)).isInstanceOf(ScanException.class)
+        .hasMessageContaining(gz.toString()).hasMessageContaining("damaged or cut short");
+  }
 }
