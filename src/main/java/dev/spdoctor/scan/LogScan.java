@@ -41,9 +41,9 @@ public final class LogScan {
    * @param examples the first few occurrences
    * @param texts distinct matched texts in the group
    */
-  public record Group(String signature, String message, String seen, List<String> alsoMatched, List<String> causes, long count, ScanTally.Place first,
-      ScanTally.Place last, Timestamps.Stamp earliest, Timestamps.Stamp latest, List<ScanTally.Example> examples,
-      int texts) {}
+  public record Group(String signature, String message, String seen, List<String> alsoMatched, List<String> causes,
+      long count, ScanTally.Place first, ScanTally.Place last, Timestamps.Stamp earliest, Timestamps.Stamp latest,
+      List<ScanTally.Example> examples, int texts) {}
 
   /**
    * What a scan found.
