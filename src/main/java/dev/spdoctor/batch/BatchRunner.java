@@ -28,12 +28,21 @@ import java.util.Map;
  * object and the rest still run.
  */
 public final class BatchRunner {
-  /** Totals of one batch run. */
-  public record Totals(int lines, int diagnosed, int failed) {}
+  /**
+   * Totals of one batch run.
+   *
+   * @param firstFailure the first failed line's number and error ("line 2: ..."), or null
+   */
+  public record Totals(int lines, int diagnosed, int failed, String firstFailure) {}
 
   private final Engine engine;
   private final LocalDate asOf;
-  private final ObjectMapper json = new ObjectMapper()
+  // A line is at most MAX_LINE characters, so the parser may take any string in it: a text that is
+  // too long is then refused by its own check, with its own message, not by the parser's limit.
+  private final ObjectMapper json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxStringLength(MAX_LINE + 1).build())
+      .build())
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private final JsonRenderer renderer = new JsonRenderer(false, false);
 
@@ -51,6 +60,7 @@ public final class BatchRunner {
     int lines = 0;
     int diagnosed = 0;
     int failed = 0;
+    String firstFailure = null;
     String line;
     while ((line = in.readLine()) != null) {
       lines++;
@@ -62,7 +72,7 @@ public final class BatchRunner {
       try {
         if (line.length() > MAX_LINE) {
           throw new IllegalArgumentException("the line is longer than " + (MAX_LINE / (1024 * 1024))
-              + " MiB; a ticket's text may hold at most " + TextInput.MAX_BYTES + " characters");
+              + " MiB, more than one ticket may hold" + SPLIT);
         }
         String decoded = utf8(line);
         if (number == 1 && decoded.startsWith("\uFEFF")) {
@@ -79,11 +89,14 @@ public final class BatchRunner {
         String ticket = id;
         renderer.write(out, g -> error(g, ticket, number, e.getMessage()));
         failed++;
+        if (firstFailure == null) {
+          firstFailure = "line " + number + ": " + e.getMessage();
+        }
       }
       out.println();
       OutputFailure.check(out, "standard output"); // stop at the first result that was not written
     }
-    return new Totals(lines, diagnosed, failed);
+    return new Totals(lines, diagnosed, failed, firstFailure);
   }
 
   /**
@@ -117,6 +130,11 @@ public final class BatchRunner {
   public static BufferedReader bytesAsLatin1(java.io.InputStream in) {
     return new BoundedLineReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
+
+  /** How to make a text that is too long fit: said with every "too long" refusal. */
+  private static final String SPLIT = String.format(java.util.Locale.ROOT, ": a ticket's \"text\" holds at most %,d"
+      + " characters (5 MiB); keep only the lines around the error, or split the text over several lines of the"
+      + " batch, one ticket each (a whole log is for spdoctor scan)", TextInput.MAX_BYTES);
 
   /** The longest batch line read: a 5 MiB text with room for JSON escapes. */
   public static final int MAX_LINE = 32 * 1024 * 1024;
@@ -183,7 +201,11 @@ public final class BatchRunner {
     if (text == null || !text.isTextual()) {
       throw new IllegalArgumentException("\"text\" is missing or not a string");
     }
-    String checked = TextInput.check("\"text\"", text.asText()); // also refuses more than TextInput.MAX_BYTES
+    if (text.asText().length() > TextInput.MAX_BYTES) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "\"text\" is %,d characters long",
+          text.asText().length()) + SPLIT);
+    }
+    String checked = TextInput.check("\"text\"", text.asText());
     Map<String, String> answers = new LinkedHashMap<>();
     JsonNode given = node.get("answers");
     if (given != null && !given.isNull()) {

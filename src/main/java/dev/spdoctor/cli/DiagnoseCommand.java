@@ -7,6 +7,7 @@ import dev.spdoctor.batch.BatchRunner;
 import dev.spdoctor.engine.Diagnosis;
 import dev.spdoctor.engine.Engine;
 import dev.spdoctor.engine.WorkingCopy;
+import dev.spdoctor.io.SafeFiles;
 import dev.spdoctor.render.ProbeProgress;
 import dev.spdoctor.render.Renderer;
 import dev.spdoctor.render.WhyNotText;
@@ -89,6 +90,9 @@ public final class DiagnoseCommand extends StdinCommand {
       OptionConflicts.refuse(spec, "--transcript replays the session's own facts and day",
           List.of("--answer", "--deployment", "--as-of", "--live"));
     }
+    if (unrecognisedOut != null) {
+      SafeFiles.checkTarget(unrecognisedOut); // refused before any probe runs, not after
+    }
     InputSpec in = input.spec(stdin, true, profileOptions.profile, live, transcript);
     WhyNot why = whyNot == null ? null : whyNot();
     DiagnosisService service = new DiagnosisService(why != null ? why::engine : () -> DiagnosisService.engine(kbDir), stdin);
@@ -130,7 +134,9 @@ public final class DiagnoseCommand extends StdinCommand {
     }
     out.flush();
     PrintWriter err = QuietMixin.err(spec);
-    err.println("spdoctor: " + totals.diagnosed() + " diagnosed, " + totals.failed() + " failed");
+    err.println("spdoctor: " + totals.diagnosed() + " diagnosed, " + totals.failed() + " failed"
+        + (totals.firstFailure() == null ? "" : "; the first failure, "
+            + dev.spdoctor.text.Visible.clip(dev.spdoctor.text.Redactor.redact(totals.firstFailure()), 400)));
     err.flush();
     return totals.failed() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
   }

@@ -52,9 +52,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     } else if (ex instanceof FileWriteException e) {
       code = ExitCodes.CANNOT_WRITE;
       message = e.getMessage();
-    } else if (ex instanceof OutputFailure e) {
-      code = ExitCodes.OUTPUT_FAILED;
-      message = e.getMessage();
+    } else if (ex instanceof OutputFailure) {
+      // CheckedStreams says what happened (or nothing, when the reader closed the pipe)
+      return ExitCodes.OUTPUT_FAILED;
     } else if (ex instanceof KbException e) {
       code = ExitCodes.BAD_KNOWLEDGE_BASE;
       message = e.getMessage();
@@ -75,12 +75,18 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getColorScheme().errorText("spdoctor: " + Visible.of(Redactor.redact(ex.getMessage()))));
+    err.println(cmd.getColorScheme().errorText("spdoctor: " + sentence(Visible.of(Redactor.redact(ex.getMessage())))));
     if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
       err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
     }
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /** picocli's messages ("Unknown option: '--x'") as sentences: with a closing full stop. */
+  static String sentence(String message) {
+    String m = message == null ? "" : message.strip();
+    return m.isEmpty() || ".!?".indexOf(m.charAt(m.length() - 1)) >= 0 ? m : m + ".";
   }
 
   private static boolean stacktraceRequested(ParseResult parsed) {

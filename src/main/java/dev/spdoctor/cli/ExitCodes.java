@@ -10,7 +10,8 @@ import java.util.Map;
 public final class ExitCodes {
   // The codes; what each means is written once, in ALL below.
   public static final int OK = 0, NO_CAUSE = 1, USAGE = 2, BAD_INPUT = 3, BAD_KNOWLEDGE_BASE = 4, PROBE_PROBLEM = 5,
-      NOTHING_COLLECTED = 6, UNAVAILABLE = 69, INTERNAL = 70, CANNOT_WRITE = 73, OUTPUT_FAILED = 74, INTERRUPTED = 130;
+      NOTHING_COLLECTED = 6, UNAVAILABLE = 69, INTERNAL = 70, CANNOT_WRITE = 73, OUTPUT_FAILED = 74, INTERRUPTED = 130,
+      CLOSED_PIPE = 141;
 
   /**
    * One exit code.
@@ -69,12 +70,17 @@ public final class ExitCodes {
           + " a device, or could not be written (no space, no permission, a file where a folder should be); nothing"
           + " was left half-written ([Files spdoctor writes](#files-spdoctor-writes)).",
           Map.of("*", "a file could not be written")),
-      new Code(OUTPUT_FAILED, "OUTPUT_FAILED", "Standard output or standard error could not be written (a closed"
-          + " pipe, a full disk): the report is incomplete. A batch stops at the first result it could not write,"
-          + " so `diagnose --batch big.jsonl \\| head -1` ends at once.",
+      new Code(OUTPUT_FAILED, "OUTPUT_FAILED", "Standard output or standard error could not be written (a full"
+          + " disk, a device that refuses writes, a closed standard error): the report is incomplete, and standard"
+          + " error says so. A batch stops at the first result it could not write.",
           Map.of("*", "output failed")),
       new Code(INTERRUPTED, "INTERRUPTED", "Interrupted with Ctrl-C (`guide` prints the report so far first).",
-          Map.of("*", "interrupted")));
+          Map.of("*", "interrupted")),
+      new Code(CLOSED_PIPE, "CLOSED_PIPE", "Standard output is a pipe whose reader stopped reading, as in"
+          + " `diagnose --batch big.jsonl \\| head -1`: spdoctor stops at once and prints nothing more (the reader"
+          + " chose to stop, so there is nothing to report). 141 is 128 + 13, the broken-pipe signal: what a shell"
+          + " reports for `yes \\| head -1`, so `set -o pipefail` scripts can treat both alike.",
+          Map.of("*", "output pipe closed")));
 
   private ExitCodes() {}
 

@@ -9,6 +9,7 @@ import dev.spdoctor.guide.Conversation;
 import dev.spdoctor.guide.Interview;
 import dev.spdoctor.guide.PrompterFactory;
 import dev.spdoctor.guide.Transcript;
+import dev.spdoctor.io.SafeFiles;
 import dev.spdoctor.render.Format;
 import dev.spdoctor.render.InterviewText;
 import dev.spdoctor.render.JsonRenderer;
@@ -71,6 +72,9 @@ public final class GuideCommand extends StdinCommand {
         && (answersFile == null || "-".equals(answersFile.toString()))) {
       throw new SpdoctorException(ExitCodes.USAGE, "guide reads its answers from standard input, so --profile - cannot"
           + " read the profile there; give the profile as a file");
+    }
+    if (transcriptFile != null) {
+      SafeFiles.checkTarget(transcriptFile); // refused before the interview, not after it
     }
     DiagnosisService service = new DiagnosisService(Engine::bundled, stdin);
     DiagnosisRequest request = service.request(input.spec(stdin, false, profileOptions.profile, live, null),

@@ -1,8 +1,9 @@
 package dev.spdoctor.io;
 
 /**
- * Standard output (or error) could not be written: a closed pipe, a full disk. Exit code 74
- * (docs/cli.md). The report is incomplete, so the run must not end with 0 or 1.
+ * Standard output (or error) could not be written: a full disk, a device that refuses writes.
+ * Exit code 74 (docs/cli.md). The report is incomplete, so the run must not end with 0 or 1. (A pipe
+ * its reader closed is exit 141 with no message: cli/CheckedStreams tells them apart.)
  */
 public final class OutputFailure extends RuntimeException {
   public OutputFailure(String message) {
@@ -11,8 +12,8 @@ public final class OutputFailure extends RuntimeException {
 
   /** The failure for a stream (such as "standard output") that could not be written. */
   public static OutputFailure of(String stream) {
-    return new OutputFailure("could not write to " + stream + " (a closed pipe, or no space left); the output"
-        + " is incomplete");
+    return new OutputFailure("could not write to " + stream + " (no space left, or a device that refuses"
+        + " writes); the output is incomplete");
   }
 
   /** Flushes {@code out}; throws when any write to it has failed. */

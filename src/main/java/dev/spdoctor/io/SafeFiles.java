@@ -112,6 +112,29 @@ public final class SafeFiles {
     }
   }
 
+  /**
+   * Checks, before any work that would be lost, that {@code target} could be written: not a link,
+   * folder or device, and its nearest existing folder is a folder spdoctor may write in. The write
+   * itself checks again.
+   */
+  public static void checkTarget(Path target) {
+    Path file = target.toAbsolutePath();
+    refuseUnsafe(file);
+    Path folder = file.getParent();
+    while (folder != null && !Files.exists(folder)) {
+      folder = folder.getParent();
+    }
+    if (folder == null) {
+      throw new FileWriteException("cannot write " + target + ": it has no folder");
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new FileWriteException("cannot write " + target + ": " + folder + " is not a folder");
+    }
+    if (!Files.isWritable(folder)) {
+      throw new FileWriteException("cannot write " + target + ": permission denied in " + folder);
+    }
+  }
+
   /** Refuses a path that is a symbolic link, a folder, or anything but a regular file. */
   public static void refuseUnsafe(Path file) {
     BasicFileAttributes a;

@@ -31,7 +31,10 @@ class BatchRunnerTest {
         .run(new BufferedReader(new StringReader(input)), new PrintWriter(out));
     // The test reader hands each char over as one byte (ISO-8859-1), as BatchRunner.bytesAsLatin1 does:
     // "\u00c3\u0028" is the byte pair C3 28, which is not UTF-8.
-    assertThat(totals).isEqualTo(new BatchRunner.Totals(7, 3, 4));
+    assertThat(totals.lines()).isEqualTo(7);
+    assertThat(totals.diagnosed()).isEqualTo(3);
+    assertThat(totals.failed()).isEqualTo(4);
+    assertThat(totals.firstFailure()).startsWith("line 2: not a JSON object");
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> lines = new ArrayList<>();
     for (String l : out.toString().split("\n")) {
@@ -48,5 +51,19 @@ class BatchRunnerTest {
     assertThat(lines.get(4).get("error").asText()).contains("unknown fact 'nope'");
     assertThat(lines.get(5).get("id").asText()).isEqualTo("T-6");
     assertThat(lines.get(5).get("error").asText()).contains("\"text\" is missing");
+  }
+
+  @Test
+  void aTextOverTheParsersOwnLimitIsRefusedWithTheLimitAndHowToSplit() throws Exception {
+    // 21 million characters: over Jackson's default string limit (20 million), under the line limit
+    String input = "{\"id\": \"T-1\", \"text\": \"" + "x".repeat(21_000_000) + "\"}";
+    StringWriter out = new StringWriter();
+    BatchRunner.Totals totals = new BatchRunner(Engine.bundled(), LocalDate.of(2026, 6, 1))
+        .run(new BufferedReader(new StringReader(input)), new PrintWriter(out));
+    JsonNode line = new ObjectMapper().readTree(out.toString());
+    assertThat(line.get("id").asText()).isEqualTo("T-1");
+    assertThat(line.get("error").asText()).startsWith("\"text\" is 21,000,000 characters long")
+        .contains("at most 5,242,880 characters").contains("split the text over several lines");
+    assertThat(totals.firstFailure()).startsWith("line 1: \"text\" is 21,000,000 characters long");
   }
 }

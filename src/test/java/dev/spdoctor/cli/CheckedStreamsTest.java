@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckedStreamsTest {
   @TempDir Path dir;
 
-  /** Standard output on a full disk or a closed pipe: every write fails; counts the attempts. */
+  /** Standard output on a full disk: every write fails; counts the attempts. */
   static final class Broken extends Writer {
     int writes;
 

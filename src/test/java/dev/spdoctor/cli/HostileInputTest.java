@@ -34,13 +34,23 @@ class HostileInputTest {
 
   /** One hostile run and what it must do. */
   record Case(String name, List<String> args, byte[] stdin, int exit, String message, List<String> secrets,
-      Consumer<Run> also) {
+      Consumer<Run> also, String stdoutFails) {
+    Case(String name, List<String> args, byte[] stdin, int exit, String message, List<String> secrets,
+        Consumer<Run> also) {
+      this(name, args, stdin, exit, message, secrets, also, null);
+    }
+
     Case expect(String m) {
-      return new Case(name, args, stdin, exit, m, secrets, also);
+      return new Case(name, args, stdin, exit, m, secrets, also, stdoutFails);
     }
 
     Case then(Consumer<Run> check) {
-      return new Case(name, args, stdin, exit, message, secrets, check);
+      return new Case(name, args, stdin, exit, message, secrets, check, stdoutFails);
+    }
+
+    /** Standard output fails every write with an IOException saying {@code why} ("Broken pipe"). */
+    Case stdoutFails(String why) {
+      return new Case(name, args, stdin, exit, message, secrets, also, why);
     }
   }
 
@@ -104,6 +114,7 @@ class HostileInputTest {
     exits(cases);
     decoding(cases);
     batchLines(cases);
+    leftovers(cases);
     return cases;
   }
 
@@ -387,6 +398,50 @@ class HostileInputTest {
         "diagnose", "--batch", "-").then(r -> assertThat(r.out()).contains("longer than")));
   }
 
+  /**
+   * The last of issue 12: a closed pipe is quiet, a too-long batch text says which line, the limit
+   * and how to split, picocli's messages end with a full stop, and output paths are refused before
+   * any work.
+   */
+  static void leftovers(List<Case> cases) {
+    Path batch = write("pipe.jsonl", ("{\"id\":\"p\",\"text\":" + json(TENANT) + "}\n").repeat(50));
+    Consumer<Run> quiet = r -> assertThat(r.err()).as("nothing said about a pipe its reader closed").isEmpty();
+    for (String[] args : new String[][] {{"diagnose", "--error", TENANT}, {"diagnose", "--batch", s(batch)},
+        {"diagnose", "--error", TENANT, "--format", "json", "--explain"}, {"kb", "patterns"}, {"--help"},
+        {"guide", "--error", TENANT, "--answers", s(write("pipe-answers.yaml", "app-registration-exists: \"no\"\n"))}}) {
+      String name = String.join(" ", args).replace(s(dir), "DIR");
+      cases.add(c("closed pipe: " + name, 141, args).stdoutFails("Broken pipe").then(quiet));
+      cases.add(c("full disk: " + name, 74, args).stdoutFails("No space left on device")
+          .expect("could not write to standard output"));
+    }
+    cases.add(stdin("batch text over the parser's own limit", 3, ("{\"id\":\"long\",\"text\":\"" + "x".repeat(21_000_000)
+        + "\"}\n{\"id\":\"ok\",\"text\":" + json(TENANT) + "}\n").getBytes(StandardCharsets.UTF_8), "diagnose", "--batch",
+        "-").expect("the first failure, line 1: \"text\" is 21,000,000 characters long").then(r -> assertThat(r.out())
+        .contains("\"id\":\"long\"").contains("at most 5,242,880 characters").contains("split the text over several lines")
+        .contains("\"id\":\"ok\"")));
+    cases.add(c("unknown option", 2, "diagnose", "--bogus").expect("Unknown option: '--bogus'.\n"));
+    cases.add(c("bad option value", 2, "diagnose", "--format", "xml", "--error", TENANT).expect("but was 'xml'.\n"));
+    cases.add(c("missing option value", 2, "diagnose", "--error").expect(".\n"));
+    Consumer<Run> nothingDone = r -> {
+      assertThat(r.out()).as("nothing asked or reported before the refusal").isEmpty();
+      assertThat(dir.resolve("victim.txt")).hasContent("precious");
+    };
+    Path answers = write("early-answers.yaml", "app-registration-exists: \"no\"\n");
+    String e700016 = "AADSTS700016: Application with identifier 'd2f4e6a8-1b3c-4d5e-9f70-81a2b3c4d5e6' was not found"
+        + " in the directory 'contoso.onmicrosoft.com'.";
+    for (String target : List.of("link-to-victim.json", "dangling.json", "a-folder", "victim.txt/under.json")) {
+      String says = target.equals("a-folder") ? "is a folder" : target.startsWith("victim") ? "cannot write"
+          : "symbolic link";
+      cases.add(c("guide --transcript to " + target + " refused before the interview", 73, "guide", "--error", e700016,
+          "--answers", s(answers), "--transcript", s(dir.resolve(target))).expect(says).then(nothingDone));
+      cases.add(stdin("guide --transcript to " + target + " refused before the first question", 73,
+          "no\nno\nno\n".getBytes(StandardCharsets.UTF_8), "guide", "--error", e700016, "--transcript",
+          s(dir.resolve(target))).expect(says).then(nothingDone));
+      cases.add(c("--unrecognised-out to " + target + " refused before the diagnosis", 73, "diagnose", "--error",
+          "nothing known here", "--unrecognised-out", s(dir.resolve(target))).expect(says).then(nothingDone));
+    }
+  }
+
   static String json(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char ch : s.toCharArray()) {
@@ -410,11 +465,38 @@ class HostileInputTest {
   }
 
   static Run run(List<String> args, byte[] stdin) {
+    return run(args, stdin, null);
+  }
+
+  static Run run(List<String> args, byte[] stdin, String stdoutFails) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     picocli.CommandLine cmd = Cli.commandLine(new ByteArrayInputStream(stdin), args.isEmpty() ? null : args.get(0));
-    int code = CheckedStreams.execute(cmd, out, err, args.toArray(String[]::new));
+    int code = CheckedStreams.execute(cmd, stdoutFails == null ? out : new Failing(stdoutFails), err,
+        args.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Standard output that refuses every write, as a closed pipe or a full disk does. */
+  static final class Failing extends java.io.Writer {
+    private final String why;
+
+    Failing(String why) {
+      this.why = why;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      throw new IOException(why);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      throw new IOException(why);
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test
@@ -428,7 +510,7 @@ class HostileInputTest {
   }
 
   static void check(Case k) throws IOException {
-    Run r = run(k.args(), k.stdin());
+    Run r = run(k.args(), k.stdin(), k.stdoutFails());
     String both = r.out() + r.err();
     if (k.exit() >= 0) {
       assertThat(r.exit()).as("exit code; stderr: " + r.err()).isEqualTo(k.exit());
