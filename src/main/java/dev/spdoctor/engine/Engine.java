@@ -76,9 +76,25 @@ public final class Engine {
     this.clientMatcher = new dev.spdoctor.kb.ClientMatcher(kb.clients());
   }
 
-  /** The engine with the rules and knowledge base bundled in the jar. */
+  private static volatile Engine bundled;
+
+  /**
+   * The engine with the rules and knowledge base bundled in the jar, built once per process: an
+   * engine keeps nothing between diagnoses (each runs in a new rule session), so every command,
+   * interview and batch line in a process shares it.
+   */
   public static Engine bundled() {
-    return new Engine(RuleBase.bundled(), KnowledgeBase.bundled());
+    Engine e = bundled;
+    if (e == null) {
+      synchronized (Engine.class) {
+        e = bundled;
+        if (e == null) {
+          e = new Engine(RuleBase.bundled(), KnowledgeBase.bundled());
+          bundled = e;
+        }
+      }
+    }
+    return e;
   }
 
   public KnowledgeBase knowledgeBase() {

@@ -20,18 +20,13 @@ import java.util.Map;
 /**
  * The report as JSON, following docs/report.schema.json (schemaVersion 1). Fields are only ever
  * added within a schema version; a removal or a change of meaning raises it.
+ *
+ * @param explain whether to include the rules that fired
+ * @param pretty whether to indent the JSON
  */
-public final class JsonRenderer implements Renderer {
+public record JsonRenderer(boolean explain, boolean pretty) implements Renderer {
   public static final int SCHEMA_VERSION = 1;
   private static final JsonFactory JSON = new JsonFactory();
-
-  private final boolean explain;
-  private final boolean pretty;
-
-  public JsonRenderer(boolean explain, boolean pretty) {
-    this.explain = explain;
-    this.pretty = pretty;
-  }
 
   @Override
   public void render(Diagnosis d, PrintWriter out) {

@@ -11,14 +11,12 @@ import dev.spdoctor.engine.Diagnosis.RankedCause;
 import dev.spdoctor.engine.Plan;
 import java.io.PrintWriter;
 
-/** The report as Markdown, ready to paste into a ticket. */
-public final class MarkdownRenderer implements Renderer {
-  private final boolean explain;
-
-  public MarkdownRenderer(boolean explain) {
-    this.explain = explain;
-  }
-
+/**
+ * The report as Markdown, ready to paste into a ticket.
+ *
+ * @param explain whether to list the rules that fired
+ */
+public record MarkdownRenderer(boolean explain) implements Renderer {
   @Override
   public void render(Diagnosis d, PrintWriter out) {
     out.println("## spdoctor diagnosis");

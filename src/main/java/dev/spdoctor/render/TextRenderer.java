@@ -13,19 +13,16 @@ import dev.spdoctor.engine.Plan;
 import dev.spdoctor.facts.ProbeRun;
 import java.io.PrintWriter;
 
-/** The report for a terminal: readable at 80 columns, colour only when asked for. */
-public final class TextRenderer implements Renderer {
+/**
+ * The report for a terminal: readable at 80 columns, colour only when asked for.
+ *
+ * @param colour whether to use terminal colours (bold, dim)
+ * @param explain whether to list the rules that fired
+ */
+public record TextRenderer(boolean colour, boolean explain) implements Renderer {
   private static final String BOLD = "\u001b[1m";
   private static final String DIM = "\u001b[2m";
   private static final String RESET = "\u001b[0m";
-
-  private final boolean colour;
-  private final boolean explain;
-
-  public TextRenderer(boolean colour, boolean explain) {
-    this.colour = colour;
-    this.explain = explain;
-  }
 
   @Override
   public void render(Diagnosis d, PrintWriter out) {
