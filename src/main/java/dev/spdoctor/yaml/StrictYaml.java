@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  * The one way spdoctor reads a YAML (or JSON) file into records: strictly, and with every problem
  * at its line and column. Syntax errors, every unknown key (with the nearest known one), a second
  * document and a value of the wrong type or shape each become a {@link Problem}; nothing is read
- * half. Knowledge-base files, fixtures, answers files and transcripts are read here; profiles and
- * the configuration file walk the same {@link YamlTree} with their own value checks.
+ * half. Knowledge-base files and fixtures are read here into records; an answers file is read by
+ * {@link #plain} (no anchors, aliases, tags or NUL) into the tree its reader checks; profiles and the
+ * configuration file walk the same {@link YamlTree} with their own value checks.
  */
 public final class StrictYaml {
   private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
@@ -110,6 +111,56 @@ public final class StrictYaml {
           "cannot read: " + Similar.yamlMessage(e.getOriginalMessage()), "check the value written there"));
     }
     return new Read<>(null, problems, doc.root());
+  }
+
+  /**
+   * Reads a file a person writes as plain data (an answers file) into its tree, with positions, for
+   * the caller's own value checks: as {@link #read}, syntax errors, an empty file and a second
+   * document are problems, and so is what plain data has no use for and a parser should never be
+   * asked to expand: a NUL character, YAML anchors, aliases and tags, each at its line and column.
+   */
+  public static Read<Node> plain(String file, String text) {
+    List<Problem> problems = new ArrayList<>();
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+      problems.add(new Problem(file, line, nul - text.lastIndexOf('\n', nul - 1), "holds a NUL character, so it is"
+          + " not a YAML file", "save it as plain UTF-8 text"));
+      return new Read<>(null, problems, null);
+    }
+    tricks(file, text, problems);
+    if (!problems.isEmpty()) {
+      return new Read<>(null, problems, null);
+    }
+    Read<Object> read = read(file, text, typeOf(Object.class));
+    return new Read<>(read.problems().isEmpty() ? read.tree() : null, read.problems(), read.tree());
+  }
+
+  /** Anchors, aliases and explicit tags (from SnakeYAML's events, which expand nothing). */
+  private static void tricks(String file, String text, List<Problem> problems) {
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setAllowDuplicateKeys(true);
+    options.setMaxAliasesForCollections(1);
+    try {
+      for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.StringReader(text))) {
+        String what = null;
+        if (e instanceof org.yaml.snakeyaml.events.AliasEvent) {
+          what = "uses a YAML alias (*name)";
+        } else if (e instanceof org.yaml.snakeyaml.events.NodeEvent n && n.getAnchor() != null) {
+          what = "uses a YAML anchor (&name)";
+        } else if (e instanceof org.yaml.snakeyaml.events.ScalarEvent sc && sc.getTag() != null
+            || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c && c.getTag() != null) {
+          what = "uses a YAML tag (!...)";
+        }
+        if (what != null) {
+          int line = e.getStartMark() == null ? 0 : e.getStartMark().getLine() + 1;
+          int column = e.getStartMark() == null ? 0 : e.getStartMark().getColumn() + 1;
+          problems.add(new Problem(file, line, column, what, "write each value out in full, as plain text"));
+        }
+      }
+    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+      // a syntax error: read() reports it with Jackson's position
+    }
   }
 
   /** The Jackson type of {@code Map<K, V>}. */
