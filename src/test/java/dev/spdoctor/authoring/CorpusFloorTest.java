@@ -20,11 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorpusFloorTest {
   /** Cases labelled with a cause that get it ranked first. */
-  private static final int FIRST = 65;
+  private static final int FIRST = 68;
   /** Cases labelled with a cause that get it among the first three. */
-  private static final int TOP3 = 66;
-  /** none / outside: cases with no cause at 0.7 or more. */
-  private static final int NONE_QUIET = 135;
+  private static final int TOP3 = 73;
+  /**
+   * none / outside: cases with no cause at 0.7 or more. 127, not 135: eight outside: labels became causes
+   * of the knowledge base (site-permission-missing, federated-account-password-flow,
+   * powershell-remoting-double-hop, list-not-found) and moved to the labelled counts.
+   */
+  private static final int NONE_QUIET = 127;
 
   @Test
   void corpusFiguresStayAtOrAboveTheFloor() throws IOException {
