@@ -90,13 +90,7 @@ class StepSourceCheckTest {
 
   @Test
   void aQuestionHelpTakesItsPathsFromThePortalTable() throws IOException {
-    Path root = kb("""
-          - id: do-it
-            text: Do it.
-            risk: none
-            source: {url: https://learn.microsoft.com/x, checked: 2026-12-02}
-        """);
-    Files.writeString(root.resolve("questions/app-exists.yaml"), """
+    Path root = withQuestion("""
         id: app-exists
         prompt: Does the app exist ({portal:entra-app-registrations})?
         type: yesno
@@ -109,13 +103,7 @@ class StepSourceCheckTest {
 
   @Test
   void aLiteralMenuPathOrAnUnknownIdInAQuestionIsReported() throws IOException {
-    Path root = kb("""
-          - id: do-it
-            text: Do it.
-            risk: none
-            source: {url: https://learn.microsoft.com/x, checked: 2026-12-02}
-        """);
-    Files.writeString(root.resolve("questions/app-exists.yaml"), """
+    Path root = withQuestion("""
         id: app-exists
         prompt: Does the app exist in {portal:entra-app-registration}?
         type: yesno
@@ -128,5 +116,17 @@ class StepSourceCheckTest {
         .hasMessageContaining("question 'app-exists' names the unknown admin-center path 'entra-app-registration'")
         .hasMessageContaining("questions/app-exists.yaml:4:")
         .hasMessageContaining("questions/app-exists.yaml:2:");
+  }
+
+  /** A knowledge base with one plain step and the question {@code app-exists} as written. */
+  private Path withQuestion(String question) throws IOException {
+    Path root = kb("""
+          - id: do-it
+            text: Do it.
+            risk: none
+            source: {url: https://learn.microsoft.com/x, checked: 2026-12-02}
+        """);
+    Files.writeString(root.resolve("questions/app-exists.yaml"), question);
+    return root;
   }
 }
