@@ -95,6 +95,67 @@ class PlanTest {
     }
   }
 
+  /**
+   * A bare 401, a generic 403 or a German refusal says almost nothing: whatever the client, and (for an unknown
+   * client) whatever one yes/no or choice answer is added, the plan never leads with a risky step and shows none for a cause
+   * below 0.7.
+   */
+  @Test
+  void vagueRefusalsNeverLeadWithARiskyStep() {
+    List<String> texts = List.of(
+        "The remote server returned an error: (401) Unauthorized.",
+        "401 Unauthorized",
+        "HTTP/1.1 401 Unauthorized",
+        "The remote server returned an error: (403) Forbidden.",
+        "403 Forbidden",
+        "Access denied. You do not have permission to perform this action or access this resource.",
+        "Zugriff verweigert",
+        "Der Remoteserver hat einen Fehler zur\u00fcckgegeben: (403) Unzul\u00e4ssig.",
+        "Zugriff verweigert. Sie haben keine Berechtigung, diesen Vorgang auszuf\u00fchren oder auf diese Ressource"
+            + " zuzugreifen.",
+        "System.UnauthorizedAccessException: Zugriff verweigert");
+    List<String> clients = new ArrayList<>();
+    clients.add(null);
+    KB.clients().forEach(c -> clients.add(c.id()));
+    List<Map<String, String>> answerSets = new ArrayList<>();
+    answerSets.add(Map.of());
+    for (dev.spdoctor.kb.Question q : KB.questions().values()) {
+      List<String> values = switch (q.type()) {
+        case "yesno" -> List.of("yes", "no");
+        case "choice" -> q.choices();
+        default -> List.of();
+      };
+      values.forEach(v -> answerSets.add(Map.of(q.id(), v)));
+    }
+    List<String> problems = new ArrayList<>();
+    int runs = 0;
+    int withCauses = 0;
+    for (String text : texts) {
+      for (String client : clients) {
+        for (Map<String, String> given : client == null ? answerSets : List.of(Map.<String, String>of())) {
+          Map<String, String> answers = new LinkedHashMap<>(given);
+          if (client != null) {
+            answers.put("client", client);
+          }
+          Diagnosis d = diagnose(text, answers);
+          runs++;
+          if (d.hasCauses()) {
+            withCauses++;
+          }
+          String name = "'" + text + "' as " + client + " with " + given;
+          check(name, d, problems);
+          if (given.isEmpty() && d.hasCauses() && d.causes().get(0).confidence() >= Plan.RISKY_FROM) {
+            problems.add(name + ": a vague refusal reads as " + d.causes().get(0).cause().id() + " at "
+                + d.causes().get(0).confidence());
+          }
+        }
+      }
+    }
+    assertThat(runs).isGreaterThan(500);
+    assertThat(withCauses).as("some of these refusals have candidate causes, so the gate is exercised").isPositive();
+    assertThat(problems).isEmpty();
+  }
+
   @Test
   void threeCandidatesStartWithTheCheckThatTellsThemApart() {
     Diagnosis d = diagnose("AADSTS700016: Application with identifier '0b6a4b23-9c1e-4f7d-8a25-3e6d1f9c7b40' was not"
