@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -95,11 +96,27 @@ public final class DiagnosisService {
         throw RequestException.usage("no error text given; use --error TEXT, --error-file FILE, or --error-file -"
             + " to read standard input");
       }
-      return new DiagnosisRequest(spec.texts(), spec.answers(), spec.asOf());
+      return withDefaults(new DiagnosisRequest(spec.texts(), spec.answers(), spec.asOf()), spec.defaults());
     }
     ProfileIntake.Contribution c = ProfileIntake.open(spec.profile(), spec.live(), stdin)
         .contribute(spec.live(), listener, spec.texts(), spec.answers());
-    return new DiagnosisRequest(c.texts(), c.facts(), spec.asOf(), c.probes(), c.sources());
+    return withDefaults(new DiagnosisRequest(c.texts(), c.facts(), spec.asOf(), c.probes(), c.sources()),
+        spec.defaults());
+  }
+
+  /** The configuration file's facts, for the keys neither an answer nor the profile settles (source config). */
+  private static DiagnosisRequest withDefaults(DiagnosisRequest request, Map<String, String> defaults) {
+    if (defaults.isEmpty() || request.answers().keySet().containsAll(defaults.keySet())) {
+      return request;
+    }
+    Map<String, String> answers = new java.util.LinkedHashMap<>(request.answers());
+    Map<String, String> sources = new java.util.LinkedHashMap<>(request.sources());
+    defaults.forEach((k, v) -> {
+      if (answers.putIfAbsent(k, v) == null) {
+        sources.put(k, "config");
+      }
+    });
+    return new DiagnosisRequest(request.texts(), answers, request.asOf(), request.probes(), sources);
   }
 
   private static Transcript replay(Path file, InputStream stdin) {

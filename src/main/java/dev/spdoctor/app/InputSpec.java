@@ -16,19 +16,21 @@ import java.util.Map;
  * @param profile a connection profile, or null
  * @param live with a profile: run the network probes too
  * @param transcript a guided session to replay instead of texts and answers, or null
+ * @param defaults facts the configuration file gives ({@code client}): below the answers and the profile
  */
 public record InputSpec(List<String> texts, Map<String, String> answers, LocalDate asOf, Path profile, boolean live,
-    Path transcript) {
+    Path transcript, Map<String, String> defaults) {
   public InputSpec {
     if (asOf == null) {
       throw new NullPointerException("asOf == null");
     }
     texts = List.copyOf(texts);
     answers = Map.copyOf(answers);
+    defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
   }
 
   /** Texts and answers only: no profile, no transcript. */
   public static InputSpec of(List<String> texts, Map<String, String> answers, LocalDate asOf) {
-    return new InputSpec(texts, answers, asOf, null, false, null);
+    return new InputSpec(texts, answers, asOf, null, false, null, Map.of());
   }
 }

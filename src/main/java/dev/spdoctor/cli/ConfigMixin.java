@@ -4,6 +4,7 @@ import dev.spdoctor.profile.ProfileException;
 import dev.spdoctor.profile.UserConfig;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -12,12 +13,13 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code --config FILE}, and the defaults a configuration file gives (docs/cli.md): the report
- * format and colour, and the profile that {@code probe} (and {@code --live} or {@code --dry-run})
- * use when no {@code --profile} is given. What the command line says always wins.
+ * format and colour, the client the steps are worded for (below a profile's client:), and the profile
+ * that {@code probe} (and {@code --live} or {@code --dry-run}) use when no {@code --profile} is given.
+ * What the command line says always wins.
  */
 public final class ConfigMixin {
   @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "Defaults for format, color and profile (YAML). Default: $XDG_CONFIG_HOME/spdoctor/config.yaml"
+      description = "Defaults for format, color, client and profile (YAML). Default: $XDG_CONFIG_HOME/spdoctor/config.yaml"
           + " (%%APPDATA%%\\spdoctor\\config.yaml on Windows), when it exists.")
   Path config;
 
@@ -32,9 +34,11 @@ public final class ConfigMixin {
     }
     UserConfig config;
     try {
-      config = named != null ? UserConfig.load(named, true)
+      java.util.function.Supplier<java.util.List<String>> clients = () -> dev.spdoctor.kb.KnowledgeBase.bundled()
+          .clients().stream().map(dev.spdoctor.kb.ClientDef::id).toList();
+      config = named != null ? UserConfig.load(named, true, clients)
           : UserConfig.load(UserConfig.defaultLocation(System.getenv(), System.getProperty("os.name", ""),
-              System.getProperty("user.home", ".")), false);
+              System.getProperty("user.home", ".")), false, clients);
     } catch (ProfileException e) {
       leaf.getErr().println(leaf.getColorScheme().errorText("spdoctor: configuration: " + e.getMessage()));
       leaf.getErr().flush();
@@ -56,6 +60,12 @@ public final class ConfigMixin {
         || last.hasMatchedOption("--dry-run");
     if (profile != null && probes) {
       setIfUnset(last, "--profile", profile);
+    }
+    // The client is a default below --client, --answer client= and the profile's client: (InputSpec.defaults).
+    String client = config.get("client");
+    if (client != null && last.commandSpec().mixins().get("input") != null
+        && last.commandSpec().mixins().get("input").userObject() instanceof InputMixin input) {
+      input.configDefaults = Map.of("client", client);
     }
   }
 

@@ -40,6 +40,9 @@ public final class InputMixin {
           + " text; generic wording when it is not.")
   String client;
 
+  /** Facts the configuration file gives (its client:), set by {@link ConfigMixin}: below answers and the profile. */
+  Map<String, String> configDefaults = Map.of();
+
   /** The client ids --client takes, from the bundled knowledge base. */
   static final class ClientIds implements Iterable<String> {
     @Override
@@ -68,7 +71,7 @@ public final class InputMixin {
    */
   InputSpec spec(InputStream stdin, boolean piped, Path profile, boolean live, Path transcript) {
     if (piped && !live && errors.isEmpty() && errorFiles.isEmpty() && profile == null && transcript == null) {
-      return new InputSpec(List.of(piped(stdin)), facts(), day(), null, live, null);
+      return new InputSpec(List.of(piped(stdin)), facts(), day(), null, live, null, configDefaults);
     }
     if (profile != null && "-".equals(profile.toString()) && errorFiles.contains("-")) {
       throw new SpdoctorException(ExitCodes.USAGE, "--profile - and --error-file - both read standard input, which"
@@ -85,7 +88,7 @@ public final class InputMixin {
     } catch (InputException e) {
       throw new SpdoctorException(ExitCodes.BAD_INPUT, e.getMessage());
     }
-    return new InputSpec(texts, facts(), day(), profile, live, transcript);
+    return new InputSpec(texts, facts(), day(), profile, live, transcript, configDefaults);
   }
 
   private String piped(InputStream stdin) {

@@ -73,11 +73,21 @@ public record Diagnosis(
   /**
    * A fact that was stated.
    *
-   * @param source {@code answer} (the person said so) or {@code profile} (the connection profile says so)
+   * @param source {@code answer} (the person said so), {@code profile} (the connection profile says so) or
+   *     {@code config} (the configuration file's default)
    */
   public record StatedFact(String key, String value, String source) {
     public boolean fromProfile() {
       return "profile".equals(source);
+    }
+
+    /** How a report introduces it: stated, from the profile, from the configuration file. */
+    public String origin() {
+      return switch (source) {
+        case "profile" -> "from the profile";
+        case "config" -> "from the configuration file";
+        default -> "stated";
+      };
     }
   }
 

@@ -369,7 +369,11 @@ public final class Engine {
     if (given != null && kb.client(given).isPresent()) {
       String source = source(request, "client");
       return new Diagnosis.ClientContext(kb.client(given).get(), source,
-          "profile".equals(source) ? "the profile says so" : "stated");
+          switch (source) {
+            case "profile" -> "the profile says so";
+            case "config" -> "the configuration file says so";
+            default -> "stated";
+          });
     }
     dev.spdoctor.kb.ClientMatcher.Found found = clientMatcher.find(facts.normalised());
     return found == null ? null

@@ -28,13 +28,17 @@ import java.util.Map;
  * @param values the settings, by key (only keys in {@link #KEYS})
  */
 public record UserConfig(Path file, Map<String, String> values) {
-  /** The keys a configuration file may hold, with the values each accepts (empty: any path). */
+  /**
+   * The keys a configuration file may hold, with the values each accepts ({@code profile}: a path;
+   * {@code client}: the client ids the knowledge base lists, given to {@link #load}).
+   */
   public static final Map<String, List<String>> KEYS = keys();
 
   private static Map<String, List<String>> keys() {
     Map<String, List<String>> k = new LinkedHashMap<>();
     k.put("format", List.of("text", "json", "markdown"));
     k.put("color", List.of("auto", "always", "never"));
+    k.put("client", List.of());
     k.put("profile", List.of());
     return java.util.Collections.unmodifiableMap(k);
   }
@@ -62,9 +66,11 @@ public record UserConfig(Path file, Map<String, String> values) {
    * Reads {@code file}. A missing file is no configuration when {@code required} is false (the
    * default location), and a problem when it is true (named with --config).
    *
+   * @param clients the ids {@code client:} may take (knowledge-base/tables/clients.yaml), asked only when it is given
    * @throws ProfileException listing every problem, each with its line
    */
-  public static UserConfig load(Path file, boolean required) {
+  public static UserConfig load(Path file, boolean required,
+      java.util.function.Supplier<? extends java.util.Collection<String>> clients) {
     String shown = file.toString();
     String text;
     try {
@@ -77,7 +83,7 @@ public record UserConfig(Path file, Map<String, String> values) {
         bytes = dev.spdoctor.io.BoundedFiles.read(file, 64 * 1024);
       } catch (dev.spdoctor.io.BoundedFiles.TooLargeException e) {
         throw new ProfileException(List.of(new Problem(shown, 0, 0, "is larger than 64 KiB",
-            "a configuration file holds a few lines: format, color, profile")));
+            "a configuration file holds a few lines: format, color, client, profile")));
       } catch (dev.spdoctor.io.BoundedFiles.NotAFileException e) {
         throw new ProfileException(List.of(new Problem(shown, 0, 0, "cannot be read: " + e.getMessage(),
             "give the configuration file itself")));
@@ -116,7 +122,8 @@ public record UserConfig(Path file, Map<String, String> values) {
           "a configuration file is a mapping of keys, not " + doc.root().kind(), "write lines such as: format: json")));
     }
     for (Entry e : root.entries()) {
-      List<String> allowed = KEYS.get(e.key());
+      List<String> allowed = "client".equals(e.key()) ? List.copyOf(clients.get()) : KEYS.get(e.key());
+      boolean path = "profile".equals(e.key());
       if (allowed == null) {
         String near = dev.spdoctor.text.Similar.nearest(e.key(), List.copyOf(KEYS.keySet()));
         problems.add(new Problem(shown, e.line(), e.column(), "unknown key '" + e.key() + "'",
@@ -129,15 +136,16 @@ public record UserConfig(Path file, Map<String, String> values) {
       }
       if (!(e.value() instanceof Scalar s) || s.isNull() || s.text().isBlank()) {
         problems.add(new Problem(shown, e.value().line(), e.value().column(), "'" + e.key() + "' needs a value,"
-            + " not " + e.value().kind(), allowed.isEmpty() ? "give a path" : "give one of " + String.join(", ", allowed)));
+            + " not " + e.value().kind(), path ? "give a path" : "give one of " + String.join(", ", allowed)));
         continue;
       }
       String v = s.text().strip();
-      if (!allowed.isEmpty()) {
+      if (!path) {
         String lower = v.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
+          String near = dev.spdoctor.text.Similar.nearest(v, allowed);
           problems.add(new Problem(shown, s.line(), s.column(), "'" + e.key() + "' cannot be '" + v + "'",
-              "give one of " + String.join(", ", allowed)));
+              (near != null ? "did you mean '" + near + "'? " : "") + "give one of " + String.join(", ", allowed)));
           continue;
         }
         v = lower;

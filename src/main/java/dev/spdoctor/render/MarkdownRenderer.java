@@ -107,7 +107,7 @@ public record MarkdownRenderer(boolean explain) implements Renderer {
     out.println("### Context");
     out.println();
     out.println("- " + Renderer.client(d));
-    d.stated().forEach(f -> out.println("- " + (f.fromProfile() ? "from the profile: " : "stated: ") + f.key() + " = `"
+    d.stated().forEach(f -> out.println("- " + f.origin() + ": " + f.key() + " = `"
         + f.value() + "`"));
     d.context().forEach(c -> out.println("- deployment " + c));
     if (explain) {

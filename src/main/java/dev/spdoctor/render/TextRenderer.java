@@ -214,7 +214,7 @@ public record TextRenderer(boolean colour, boolean explain) implements Renderer 
     out.println();
     out.println(bold("Context"));
     out.println(Wrap.block(Renderer.client(d), "  - ", "    "));
-    d.stated().forEach(f -> out.println(Wrap.block((f.fromProfile() ? "from the profile: " : "stated: ")
+    d.stated().forEach(f -> out.println(Wrap.block(f.origin() + ": "
         + f.key() + " = " + f.value(), "  - ", "    ")));
     for (String c : d.context()) {
       out.println(Wrap.block("deployment " + c, "  - ", "    "));

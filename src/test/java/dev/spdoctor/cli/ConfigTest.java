@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The configuration file: defaults for format, colour and profile, read strictly; the command line wins. */
+/** The configuration file: defaults for format, colour, client and profile, read strictly; the command line wins. */
 class ConfigTest {
   private static final String TENANT = "Tenant 'contoso.onmicrosoft.con' not found.";
 
@@ -41,6 +41,54 @@ class ConfigTest {
     assertThat(diagnose.out()).doesNotContain("Probes");
   }
 
+  private static final String PNP_700016 = "Connect-PnPOnline : AADSTS700016: Application with identifier"
+      + " '0b6a4b23-9c1e-4f7d-8a25-3e6d1f9c7b40' was not found in the directory 'contoso.onmicrosoft.com'.";
+
+  @Test
+  void itsClientWordsTheStepsUnlessTheCommandLineOrTheProfileSaysOtherwise() throws IOException {
+    Path config = dir.resolve("config.yaml");
+    Files.writeString(config, "client: cli-m365\n");
+    String text = "AADSTS700016: Application with identifier '0b6a4b23-9c1e-4f7d-8a25-3e6d1f9c7b40' was not found"
+        + " in the directory 'contoso.onmicrosoft.com'.";
+    CliRun r = CliRun.run("diagnose", "--config", config.toString(), "--format", "json", "--error", text);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"client\" : {\n    \"id\" : \"cli-m365\"").contains("the configuration file says so");
+    // A default: it also wins over what the text points at, as --client does, but --client and --answer win over it.
+    CliRun recognised = CliRun.run("diagnose", "--config", config.toString(), "--format", "json", "--error", PNP_700016);
+    assertThat(recognised.out()).contains("\"client\" : {\n    \"id\" : \"cli-m365\"");
+    CliRun option = CliRun.run("diagnose", "--config", config.toString(), "--client", "pnp-powershell", "--format",
+        "json", "--error", text);
+    assertThat(option.exitCode()).as(option.err()).isZero();
+    assertThat(option.out()).contains("\"client\" : {\n    \"id\" : \"pnp-powershell\"");
+    CliRun answer = CliRun.run("diagnose", "--config", config.toString(), "--answer", "client=msal-python",
+        "--format", "json", "--error", text);
+    assertThat(answer.exitCode()).as(answer.err()).isZero();
+    assertThat(answer.out()).contains("\"client\" : {\n    \"id\" : \"msal-python\"");
+    // The profile's client: wins over the configuration file's.
+    Path profile = dir.resolve("contoso.yaml");
+    Files.writeString(profile, Files.readString(Path.of("fixtures/profiles/contoso-online.yaml"))
+        + "\nclient: spo-management-shell\n");
+    CliRun withProfile = CliRun.run("diagnose", "--config", config.toString(), "--profile", profile.toString(),
+        "--format", "json", "--error", text);
+    assertThat(withProfile.exitCode()).as(withProfile.err()).isZero();
+    assertThat(withProfile.out()).contains("\"client\" : {\n    \"id\" : \"spo-management-shell\"");
+  }
+
+  @Test
+  void anUnknownClientIsAProblemWithItsLineAndTheNearestId() throws IOException {
+    Path config = dir.resolve("config.yaml");
+    Files.writeString(config, "format: json\nclient: pnp-powershel\n");
+    CliRun r = CliRun.run("--config", config.toString(), "diagnose", "--error", TENANT);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains(config + ":2:9").contains("'client' cannot be 'pnp-powershel'")
+        .contains("did you mean 'pnp-powershell'").contains("cli-m365").doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+    Files.writeString(config, "client: [wizard]\n");
+    CliRun list = CliRun.run("--config", config.toString(), "diagnose", "--error", TENANT);
+    assertThat(list.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(list.err()).contains(config + ":1:9").contains("'client' needs a value");
+  }
+
   @Test
   void anUnknownKeyOrValueIsAProblemWithItsLine() throws IOException {
     Path config = dir.resolve("config.yaml");
@@ -63,6 +111,6 @@ class ConfigTest {
         .isEqualTo(Path.of("/home/a/.config/spdoctor/config.yaml"));
     assertThat(UserConfig.defaultLocation(Map.of("APPDATA", "/appdata"), "Windows 11", "/home/a"))
         .isEqualTo(Path.of("/appdata", "spdoctor", "config.yaml"));
-    assertThat(UserConfig.load(dir.resolve("absent.yaml"), false)).isEqualTo(UserConfig.NONE);
+    assertThat(UserConfig.load(dir.resolve("absent.yaml"), false, java.util.List::of)).isEqualTo(UserConfig.NONE);
   }
 }
