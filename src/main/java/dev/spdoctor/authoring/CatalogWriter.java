@@ -35,6 +35,9 @@ public final class CatalogWriter {
       md.append("| [`").append(c.id()).append("`](#").append(c.id()).append(") | ")
           .append(String.join(", ", c.deployment())).append(" | ").append(c.title()).append(" |\n");
     }
+    // Each step's variants are listed under the first cause (in this order) whose remediation has it.
+    Map<String, String> firstCause = new java.util.HashMap<>();
+    kb.causes().values().forEach(c -> c.steps().forEach(id -> firstCause.putIfAbsent(id, c.id())));
     for (Cause c : kb.causes().values()) {
       md.append("\n## ").append(c.id()).append("\n\n");
       md.append("**").append(c.title()).append("** (").append(String.join(", ", c.deployment())).append("; ")
@@ -77,10 +80,12 @@ public final class CatalogWriter {
         if (step.role() != null) {
           md.append(" Role: ").append(step.role()).append('.');
         }
-        if (step.risky()) {
-          md.append(" **Risk: ").append(step.risk()).append(".**");
+        md.append(step.risky() ? " **Risk: " + step.risk() + ".**" : " Risk: none.");
+        if (!step.needs().isEmpty()) {
+          md.append(" Needs: ").append(String.join(", ", step.needs())).append('.');
         }
         md.append(sourceOf(step)).append('\n');
+        variants(md, step, c.id(), firstCause);
       }
       // The questions its rules read or ask for, taken from the rules: never a promise the engine does not keep.
       Set<String> asked = new TreeSet<>();
@@ -114,7 +119,42 @@ public final class CatalogWriter {
             .append(p.source() == null ? "" : p.source().describe()).append(" |\n");
       }
     }
+    if (!kb.clients().isEmpty()) {
+      md.append("\n## Clients\n\nThe programs a report words its steps for (`--client`, or recognised from the text;")
+          .append(" knowledge-base/tables/clients.yaml). A client without its own wording of a step uses that of the")
+          .append(" client it is like, else the generic text.\n\n")
+          .append("| Id | Client | Like | Steps worded for it |\n|---|---|---|---|\n");
+      for (dev.spdoctor.kb.ClientDef client : kb.clients()) {
+        long worded = kb.steps().values().stream().filter(st -> st.variants().stream()
+            .anyMatch(v -> v.clients().contains(client.id()))).count();
+        md.append("| `").append(client.id()).append("` | ").append(client.name()).append(" | ")
+            .append(client.like() == null ? "" : "`" + client.like() + "`").append(" | ").append(worded).append(" |\n");
+      }
+    }
     return md.toString();
+  }
+
+  /**
+   * The step's wording per client (tables/clients.yaml), under the first cause that lists the step;
+   * elsewhere a pointer to it.
+   */
+  private static void variants(StringBuilder md, Step step, String cause, Map<String, String> firstCause) {
+    if (step.variants().isEmpty()) {
+      return;
+    }
+    String first = firstCause.get(step.id());
+    if (!cause.equals(first)) {
+      md.append("   - Worded for its clients under [`").append(first).append("`](#").append(first).append(").\n");
+      return;
+    }
+    for (Step.Variant v : step.variants()) {
+      md.append("   - For ").append(String.join(", ", v.clients().stream().map(id -> "`" + id + "`").toList()))
+          .append(": ").append(v.text());
+      if (v.verify() != null) {
+        md.append(" Check: ").append(v.verify());
+      }
+      md.append('\n');
+    }
   }
 
   private static String sourceOf(Step step) {
