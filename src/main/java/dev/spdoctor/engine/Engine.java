@@ -354,6 +354,8 @@ public final class Engine {
     facts.known().forEach((k, v) -> stated.add(new StatedFact(k, v, source(request, k))));
     NoCause noCause = ranked.isEmpty() ? noCause(codes.values(), unexplained, request.probes()) : null;
     Diagnosis.ClientContext client = client(request, facts);
+    // A question limited to some clients (clients: in its file) is not put to the others.
+    open.removeIf(q -> !q.question().asks(client == null ? null : client.client()));
     Plan plan = !planned ? Plan.none()
         : new Planner(kb, client == null ? null : client.client(), (q, v) -> whatIf(request, q, v)).plan(ranked, open);
     List<RecommendedStep> steps = plan.steps().stream()

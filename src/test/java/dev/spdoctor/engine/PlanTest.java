@@ -77,6 +77,12 @@ class PlanTest {
         }
       }
     }
+    // A question meant for some clients only (the wizard's steps) is not put to another client.
+    for (Diagnosis.OpenQuestion q : d.openQuestions()) {
+      if (!q.question().asks(d.client() == null ? null : d.client().client())) {
+        problems.add(name + ": question " + q.question().id() + " is put to client " + d.client().id());
+      }
+    }
     if (!plan.items().isEmpty() && plan.items().get(0).risky()) {
       problems.add(name + ": the first item " + plan.items().get(0).id() + " is risky");
     }
